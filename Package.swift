@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every target of ours shares: Swift 6 strict concurrency and explicit `any`.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "llm-cost-exporter",
+    products: [
+        .executable(name: "llm-cost-exporter", targets: ["llm-cost-exporter"]),
+    ],
+    targets: [
+        // The system zlib, for gzip-compressed scrapes.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Metric primitives and the exact exposition text; no I/O.
+        .target(name: "PrometheusFormat", swiftSettings: strictSettings),
+        // One JSON line in, one normalised cost record or a counted reason out; no I/O.
+        .target(name: "CostRecords", swiftSettings: strictSettings),
+        // Files and lines: reading, splitting, tailing, rotation; never JSON.
+        .target(name: "LogTailing", swiftSettings: strictSettings),
+        // The small hardened HTTP/1.1 server.
+        .target(name: "MetricsHTTP", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        // The strict YAML subset the config file is written in.
+        .target(name: "ConfigYAML", swiftSettings: strictSettings),
+        // Budget periods in a named timezone and spend per period.
+        .target(name: "CostBudgets", swiftSettings: strictSettings),
+        // Wires the pieces: metric set, ingest pipeline, self-metrics, options, lifecycle.
+        .target(
+            name: "LLMCostExporter",
+            dependencies: ["PrometheusFormat", "CostRecords", "LogTailing", "MetricsHTTP", "ConfigYAML", "CostBudgets"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "llm-cost-exporter", dependencies: ["LLMCostExporter"], swiftSettings: strictSettings),
+
+        .testTarget(name: "PrometheusFormatTests", dependencies: ["PrometheusFormat"]),
+        .testTarget(name: "CostRecordsTests", dependencies: ["CostRecords"]),
+        .testTarget(name: "LogTailingTests", dependencies: ["LogTailing"]),
+        .testTarget(name: "MetricsHTTPTests", dependencies: ["MetricsHTTP"]),
+        .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML"], resources: [.copy("Corpus")]),
+        .testTarget(name: "CostBudgetsTests", dependencies: ["CostBudgets"]),
+        .testTarget(
+            name: "LLMCostExporterTests",
+            dependencies: ["LLMCostExporter"],
+            resources: [.copy("Golden")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

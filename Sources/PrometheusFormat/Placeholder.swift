@@ -1,0 +1,2 @@
+// Placeholder until the target's first type lands.
+enum PrometheusFormatPlaceholder {}
