@@ -45,6 +45,9 @@ let package = Package(
             dependencies: ["LLMCostExporter"],
             resources: [.copy("Golden")]
         ),
+        // Checks of the shipped deployment files (alert rules, dashboards, prometheus.yml)
+        // with the real Prometheus tools.
+        .testTarget(name: "DeploymentTests"),
     ],
     swiftLanguageModes: [.v6]
 )
