@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Cuts a file's byte stream into complete lines, however the bytes arrive.
+///
+/// Feed it the file's bytes in order, in chunks of any size. For every complete line it
+/// reports the line's bytes without the `\n` and without a `\r` before it; a UTF-8 byte order
+/// mark at the start of the file is removed; blank lines (nothing but spaces and tabs) are
+/// skipped. A line longer than `maxLineLength` is reported once as `.tooLong` and skipped,
+/// and splitting goes on with the next line. Bytes after the last `\n` wait, as the partial
+/// line, for the rest of their line.
+///
+/// Memory is bounded: at most `maxLineLength` bytes of a partial line are kept.
+public struct LineSplitter: Sendable {
+    /// What splitting found.
+    public enum Event {
+        /// One complete, non-blank line; the bytes are valid only during the callback.
+        case line(UnsafeRawBufferPointer)
+        /// A line over the length limit, skipped.
+        case tooLong
+    }
+
+    /// The longest line, in bytes without its newline, that is reported as a line.
+    public let maxLineLength: Int
+    private var partial: [UInt8] = []
+    private var isDiscardingLongLine = false
+    private var isAtFileStart = true
+
+    /// Creates a splitter for a file read from its beginning.
+    ///
+    /// - Parameter maxLineLength: The length limit in bytes; longer lines are skipped.
+    public init(maxLineLength: Int) {
+        precondition(maxLineLength > 0, "the line length limit must be positive")
+        self.maxLineLength = maxLineLength
+    }
+
+    /// Whether bytes of an unfinished line are waiting for their newline.
+    public var hasPartialLine: Bool { !partial.isEmpty || isDiscardingLongLine }
+
+    /// Forgets the unfinished line, because its file was truncated or deleted.
+    ///
+    /// - Returns: Whether a fragment was dropped (a fragment of a line already known to be
+    ///   too long counts as that line's `.tooLong` instead, and returns `false`).
+    public mutating func dropPartialLine() -> Bool {
+        defer {
+            partial.removeAll(keepingCapacity: false)
+            isDiscardingLongLine = false
+        }
+        return !partial.isEmpty
+    }
+
+    /// Starts over for a new file (or the same file rewritten from byte 0).
+    public mutating func restartAtFileStart() {
+        partial.removeAll(keepingCapacity: false)
+        isDiscardingLongLine = false
+        isAtFileStart = true
+    }
+
+    /// Splits the next bytes of the file.
+    ///
+    /// - Parameters:
+    ///   - chunk: The bytes that follow the previous chunk.
+    ///   - body: Called for each complete line or skipped long line, in order.
+    public mutating func split(_ chunk: UnsafeRawBufferPointer, _ body: (Event) -> Void) {
+        guard let base = chunk.baseAddress, !chunk.isEmpty else { return }
+        var start = 0
+        while start < chunk.count {
+            guard let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), chunk.count - start) else {
+                keepPartial(UnsafeRawBufferPointer(rebasing: chunk[start...]), body)
+                return
+            }
+            let end = base.distance(to: UnsafeRawPointer(newline))
+            finishLine(UnsafeRawBufferPointer(rebasing: chunk[start..<end]), body)
+            start = end + 1
+        }
+    }
+
+    private mutating func keepPartial(_ bytes: UnsafeRawBufferPointer, _ body: (Event) -> Void) {
+        if isDiscardingLongLine { return }
+        if partial.count + bytes.count > maxLineLength {
+            partial.removeAll(keepingCapacity: false)
+            isDiscardingLongLine = true
+            return
+        }
+        partial.append(contentsOf: bytes)
+    }
+
+    private mutating func finishLine(_ tail: UnsafeRawBufferPointer, _ body: (Event) -> Void) {
+        if isDiscardingLongLine {
+            isDiscardingLongLine = false
+            isAtFileStart = false
+            body(.tooLong)
+            return
+        }
+        if partial.isEmpty {
+            emit(tail, body)
+            return
+        }
+        guard partial.count + tail.count <= maxLineLength else {
+            partial.removeAll(keepingCapacity: false)
+            isAtFileStart = false
+            body(.tooLong)
+            return
+        }
+        partial.append(contentsOf: tail)
+        partial.withUnsafeBytes { emit($0, body) }
+        partial.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func emit(_ rawLine: UnsafeRawBufferPointer, _ body: (Event) -> Void) {
+        var line = rawLine
+        if isAtFileStart {
+            isAtFileStart = false
+            if line.starts(with: [0xEF, 0xBB, 0xBF]) {
+                line = UnsafeRawBufferPointer(rebasing: line[3...])
+            }
+        }
+        if line.last == UInt8(ascii: "\r") {
+            line = UnsafeRawBufferPointer(rebasing: line[..<(line.count - 1)])
+        }
+        guard line.count <= maxLineLength else {
+            body(.tooLong)
+            return
+        }
+        guard !Self.isBlank(line) else { return }
+        body(.line(line))
+    }
+
+    private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+        for byte in line where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+            return false
+        }
+        return true
+    }
+}
