@@ -1,0 +1,134 @@
+/// What the command line asks for.
+public enum ExporterCommand: Equatable, Sendable {
+    /// Print the usage text and exit 0.
+    case help
+    /// Print the version and exit 0.
+    case version
+    /// Run with these options (`--once` or serve).
+    case run(ExporterOptions)
+}
+
+/// Parses the exporter's arguments; no I/O, so tests need no process.
+public enum CommandLineParser {
+    /// Parses `arguments` (without the program name).
+    ///
+    /// Accepts `--flag value` and `--flag=value`.
+    /// - Throws: `UsageError` naming an unknown flag, a missing or bad value, or a missing
+    ///   `--file`.
+    public static func parse(_ arguments: [String]) throws(UsageError) -> ExporterCommand {
+        var options = ExporterOptions()
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            guard argument.hasPrefix("--") else {
+                throw UsageError("unexpected argument '\(argument)'; file patterns go after --file")
+            }
+            let body = argument.dropFirst(2)
+            let name = String(body.prefix { $0 != "=" })
+            let inlineValue = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
+            if name == "help" { return .help }
+            if name == "version" { return .version }
+            guard let flag = flags.first(where: { $0.name == name }) else {
+                throw UsageError("unknown flag '--\(name)'; see --help")
+            }
+            var value = ""
+            if flag.valueName != nil {
+                guard let given = inlineValue ?? remaining.popFirst() else {
+                    throw UsageError("flag '--\(name)' needs a value")
+                }
+                value = given
+            } else if inlineValue != nil {
+                throw UsageError("flag '--\(name)' takes no value")
+            }
+            try flag.apply(&options, value)
+        }
+        guard !options.filePatterns.isEmpty else {
+            throw UsageError("missing '--file PATTERN': name at least one JSONL file or glob")
+        }
+        return .run(options)
+    }
+
+    /// The usage text: every flag with its help line.
+    public static var usage: String {
+        var lines = [
+            "llm-cost-exporter: Prometheus metrics from the JSONL files LLM applications log their API calls to.",
+            "",
+            "usage: llm-cost-exporter --file PATTERN [--file PATTERN ...] [flags]",
+            "",
+            "flags:",
+        ]
+        let entries = flags.map { flag in
+            ("--" + flag.name + (flag.valueName.map { " " + $0 } ?? ""), flag.help)
+        } + [("--help", "Print this text and exit."), ("--version", "Print the version and exit.")]
+        let width = entries.map(\.0.count).max() ?? 0
+        for (syntax, help) in entries {
+            lines.append("  " + syntax + String(repeating: " ", count: width - syntax.count + 2) + help)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let flags: [CommandLineFlag] = [
+        CommandLineFlag(name: "file", valueName: "PATTERN", help: "A JSONL file or glob to read; repeatable. Required.") { options, value throws(UsageError) in
+            guard !value.isEmpty else { throw UsageError("flag '--file' needs a non-empty pattern") }
+            options.filePatterns.append(value)
+        },
+        CommandLineFlag(name: "once", valueName: nil, help: "Read every file to its end, print the metrics on stdout, exit.") { options, _ in
+            options.isOnce = true
+        },
+        CommandLineFlag(name: "format", valueName: "FORMAT", help: "What --once prints: text (Prometheus 0.0.4) or openmetrics. Default text.") { options, value throws(UsageError) in
+            guard let format = ExporterOptions.OnceFormat(rawValue: value) else {
+                throw UsageError("flag '--format' takes text or openmetrics, not '\(value)'")
+            }
+            options.onceFormat = format
+        },
+        CommandLineFlag(name: "listen", valueName: "ADDRESS", help: "Where to serve /metrics: :PORT, HOST:PORT or [IPv6]:PORT. Default \(ExporterOptions.defaultListenAddress).") { options, value in
+            options.listenAddress = value
+        },
+        CommandLineFlag(name: "max-line-bytes", valueName: "N", help: "Longest line accepted; longer lines are skipped and counted. Default 1048576.") { options, value throws(UsageError) in
+            options.maxLineBytes = try positiveInteger(value, flag: "max-line-bytes")
+        },
+        CommandLineFlag(name: "max-providers", valueName: "N", help: "Distinct providers kept before new ones are recorded as __other__. Default 50.") { options, value throws(UsageError) in
+            options.limits.maxProviders = try positiveInteger(value, flag: "max-providers")
+        },
+        CommandLineFlag(name: "max-models-per-provider", valueName: "N", help: "Distinct models kept per provider before new ones are recorded as __other__. Default 200.") { options, value throws(UsageError) in
+            options.limits.maxModelsPerProvider = try positiveInteger(value, flag: "max-models-per-provider")
+        },
+        CommandLineFlag(name: "duration-buckets", valueName: "LIST", help: "Comma-separated upper bounds in seconds for llm_request_duration_seconds. Default 0.01,0.02,…,81.92.") { options, value throws(UsageError) in
+            options.limits.durationBuckets = try buckets(value, flag: "duration-buckets")
+        },
+        CommandLineFlag(name: "poll-interval", valueName: "MS", help: "How often files are checked for new lines, in milliseconds. Default 250.") { options, value throws(UsageError) in
+            options.pollIntervalMilliseconds = try positiveInteger(value, flag: "poll-interval")
+        },
+        CommandLineFlag(name: "start-at", valueName: "WHERE", help: "beginning (replay history, the default) or end (skip what files hold at start).") { options, value throws(UsageError) in
+            switch value {
+            case "beginning": options.startsAtEnd = false
+            case "end": options.startsAtEnd = true
+            default: throw UsageError("flag '--start-at' takes beginning or end, not '\(value)'")
+            }
+        },
+        CommandLineFlag(name: "log-level", valueName: "LEVEL", help: "debug, info, warn or error. Default info.") { options, value throws(UsageError) in
+            guard let level = LogLevel(rawValue: value) else {
+                throw UsageError("flag '--log-level' takes debug, info, warn or error, not '\(value)'")
+            }
+            options.logLevel = level
+        },
+    ]
+
+    private static func positiveInteger(_ value: String, flag: String) throws(UsageError) -> Int {
+        guard let number = Int(value), number > 0 else {
+            throw UsageError("flag '--\(flag)' needs a positive whole number, not '\(value)'")
+        }
+        return number
+    }
+
+    private static func buckets(_ value: String, flag: String) throws(UsageError) -> [Double] {
+        let bounds = value.split(separator: ",").map { Double($0.trimmingPrefix(" ")) }
+        guard !bounds.isEmpty, bounds.allSatisfy({ $0.map { $0.isFinite } ?? false }) else {
+            throw UsageError("flag '--\(flag)' needs comma-separated finite numbers, not '\(value)'")
+        }
+        let numbers = bounds.compactMap { $0 }
+        guard zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw UsageError("flag '--\(flag)' needs strictly ascending bounds, not '\(value)'")
+        }
+        return numbers
+    }
+}

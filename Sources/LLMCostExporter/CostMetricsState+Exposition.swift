@@ -1,0 +1,112 @@
+import CostRecords
+import PrometheusFormat
+
+extension CostMetricsState {
+    /// The families of the cost metrics and the line self-metrics, ready to render.
+    ///
+    /// Call it on a snapshot: the closures read `self` as it is now.
+    func exposedFamilies() -> [FamilySamples] {
+        let order = models.indices.sorted { models[$0].precedes(models[$1]) }
+        let statuses = StatusIndex.statuses.indices
+        return [
+            FamilySamples(MetricCatalog.requests) { writer in
+                for slot in order {
+                    for status in statuses {
+                        writer.writeSample(models[slot].statusLabels[status], requests[slot * 2 + status])
+                    }
+                }
+            },
+            FamilySamples(MetricCatalog.cost) { writer in
+                for slot in order {
+                    for status in statuses {
+                        writer.writeSample(models[slot].statusLabels[status], cost[slot * 2 + status].value)
+                    }
+                }
+            },
+            FamilySamples(MetricCatalog.tokens) { writer in
+                for slot in order {
+                    for status in statuses where requests[slot * 2 + status] > 0 {
+                        for tokenType in 0..<2 {
+                            let series = (slot * 2 + status) * 2 + tokenType
+                            writer.writeSample(models[slot].tokenLabels[status * 2 + tokenType], tokens[series])
+                        }
+                    }
+                }
+            },
+            FamilySamples(MetricCatalog.cacheTokens) { writer in
+                for slot in order where cacheTokens[slot * 2] > 0 || cacheTokens[slot * 2 + 1] > 0 {
+                    for operation in 0..<2 {
+                        writer.writeSample(models[slot].cacheOperationLabels[operation], cacheTokens[slot * 2 + operation])
+                    }
+                }
+            },
+            FamilySamples(MetricCatalog.requestDuration) { writer in
+                for slot in order {
+                    for status in statuses where duration.counts[slot * 2 + status] > 0 {
+                        let series = slot * 2 + status
+                        writer.writeHistogram(
+                            models[slot].statusLabels[status],
+                            upperBounds: duration.upperBounds,
+                            bucketCounts: duration.buckets(of: series),
+                            count: duration.counts[series],
+                            sum: duration.sums[series].value
+                        )
+                    }
+                }
+            },
+            FamilySamples(MetricCatalog.requestCost) { writer in
+                for slot in order where requestCost.counts[slot] > 0 {
+                    writer.writeHistogram(
+                        models[slot].labels,
+                        upperBounds: requestCost.upperBounds,
+                        bucketCounts: requestCost.buckets(of: slot),
+                        count: requestCost.counts[slot],
+                        sum: requestCost.sums[slot].value
+                    )
+                }
+            },
+            FamilySamples(MetricCatalog.cachedRequests) { writer in
+                for slot in order {
+                    writer.writeSample(models[slot].labels, cachedRequests[slot])
+                }
+            },
+            FamilySamples(MetricCatalog.unpricedRequests) { writer in
+                for slot in order {
+                    writer.writeSample(models[slot].labels, unpricedRequests[slot])
+                }
+            },
+            FamilySamples(MetricCatalog.errors) { writer in
+                let width = StatusIndex.errorTypes.count
+                for slot in order {
+                    for (column, errorType) in StatusIndex.errorTypes.enumerated() where errors[slot * width + column] > 0 {
+                        writer.writeSample(
+                            models[slot].labels,
+                            extraLabel: ("error_type", errorType.rawValue),
+                            errors[slot * width + column]
+                        )
+                    }
+                }
+            },
+            FamilySamples(MetricCatalog.lastRequestTimestamp) { writer in
+                for slot in order where lastRequestTimestamp[slot].isFinite {
+                    writer.writeSample(models[slot].labels, lastRequestTimestamp[slot])
+                }
+            },
+            FamilySamples(MetricCatalog.lines) { writer in
+                writer.writeSample(.empty, lines)
+            },
+            FamilySamples(MetricCatalog.lineErrors) { writer in
+                for (column, reason) in StatusIndex.lineErrorReasons.enumerated() {
+                    writer.writeSample(.empty, extraLabel: ("reason", reason.rawValue), lineErrors[column])
+                }
+            },
+            FamilySamples(MetricCatalog.bytesRead) { writer in
+                writer.writeSample(.empty, bytesRead)
+            },
+            FamilySamples(MetricCatalog.labelOverflow) { writer in
+                writer.writeSample(.empty, extraLabel: ("label", "model"), modelOverflows)
+                writer.writeSample(.empty, extraLabel: ("label", "provider"), providerOverflows)
+            },
+        ]
+    }
+}

@@ -1,0 +1,138 @@
+import CostRecords
+
+/// Every counter and histogram the exporter keeps, as plain values.
+///
+/// A value type on purpose: a scrape copies it under the lock (arrays are copy-on-write, so
+/// the copy is cheap) and renders the copy outside it, while ingestion goes on. Memory
+/// grows with series — bounded by the cardinality caps — and never with lines.
+///
+/// Columns are flat arrays indexed by a model's slot (its (provider, model) pair):
+/// `slot * 2 + status` for the status-split families, `slot * 8 + error type` for errors.
+public struct CostMetricsState: Sendable {
+    let limits: MetricLimits
+    private var providerTable = ByteStringTable()
+    private var providerNames: [String] = []
+    private var modelTables: [ByteStringTable] = []
+    private var slotsByProviderModel: [[Int]] = []
+
+    private(set) var models: [ModelSeries] = []
+    private(set) var requests: [UInt64] = []
+    private(set) var cost: [CompensatedSum] = []
+    private(set) var tokens: [UInt64] = []
+    private(set) var cacheTokens: [UInt64] = []
+    private(set) var cachedRequests: [UInt64] = []
+    private(set) var unpricedRequests: [UInt64] = []
+    private(set) var errors: [UInt64] = []
+    private(set) var lastRequestTimestamp: [Double] = []
+    private(set) var duration: HistogramColumns
+    private(set) var requestCost: HistogramColumns
+
+    private(set) var lines: UInt64 = 0
+    private(set) var lineErrors = [UInt64](repeating: 0, count: StatusIndex.lineErrorReasons.count)
+    private(set) var bytesRead: UInt64 = 0
+    private(set) var providerOverflows: UInt64 = 0
+    private(set) var modelOverflows: UInt64 = 0
+
+    /// Creates empty metrics.
+    public init(limits: MetricLimits = MetricLimits()) {
+        self.limits = limits
+        duration = HistogramColumns(upperBounds: limits.durationBuckets)
+        requestCost = HistogramColumns(upperBounds: limits.costBuckets)
+    }
+
+    /// Counts one record in every family it touches, and its line in `lines`.
+    public mutating func record(_ record: CostRecord) {
+        lines += 1
+        let slot = slot(provider: record.provider, model: record.model)
+        let series = slot * 2 + StatusIndex.of(record.status)
+        requests[series] += 1
+        if let costUSD = record.costUSD {
+            cost[series].add(costUSD)
+            requestCost.observe(costUSD, series: slot)
+        } else if record.status == .success || record.inputTokens != nil || record.outputTokens != nil {
+            // A failed call that used no tokens cost nothing; only a call that did is unpriced.
+            unpricedRequests[slot] += 1
+        }
+        if let input = record.inputTokens { tokens[series * 2] &+= input }
+        if let output = record.outputTokens { tokens[series * 2 + 1] &+= output }
+        if let read = record.cacheReadTokens { cacheTokens[slot * 2] &+= read }
+        if let write = record.cacheWriteTokens { cacheTokens[slot * 2 + 1] &+= write }
+        if let latency = record.latencySeconds { duration.observe(latency, series: series) }
+        if record.isCached { cachedRequests[slot] += 1 }
+        if let errorType = record.errorType {
+            errors[slot * StatusIndex.errorTypes.count + StatusIndex.of(errorType)] += 1
+        }
+        if let timestamp = record.timestamp, !(timestamp <= lastRequestTimestamp[slot]) {
+            lastRequestTimestamp[slot] = timestamp
+        }
+    }
+
+    /// Counts one line that did not become a record, and the line in `lines`.
+    public mutating func recordLineError(_ reason: LineErrorReason) {
+        lines += 1
+        lineErrors[StatusIndex.of(reason)] += 1
+    }
+
+    /// Counts bytes read from the log files.
+    public mutating func recordBytesRead(_ count: Int) {
+        bytesRead &+= UInt64(count)
+    }
+
+    /// The slot of a (provider, model) pair, creating it — or folding it into `__other__`
+    /// once a cap is reached.
+    private mutating func slot(provider rawProvider: UnsafeRawBufferPointer, model rawModel: UnsafeRawBufferPointer) -> Int {
+        let provider = providerIndex(LabelValue.truncated(rawProvider))
+        let modelBytes = LabelValue.truncated(rawModel)
+        if let model = modelTables[provider].index(of: modelBytes) {
+            return slotsByProviderModel[provider][model]
+        }
+        if modelTables[provider].count < limits.maxModelsPerProvider {
+            return addSlot(provider: provider, modelBytes: modelBytes)
+        }
+        modelOverflows += 1
+        return LabelValue.overflowBytes.withUnsafeBytes { overflow in
+            if let model = modelTables[provider].index(of: overflow) {
+                return slotsByProviderModel[provider][model]
+            }
+            return addSlot(provider: provider, modelBytes: overflow)
+        }
+    }
+
+    private mutating func providerIndex(_ bytes: UnsafeRawBufferPointer) -> Int {
+        if let index = providerTable.index(of: bytes) { return index }
+        if providerTable.count < limits.maxProviders {
+            return addProvider(bytes)
+        }
+        providerOverflows += 1
+        return LabelValue.overflowBytes.withUnsafeBytes { overflow in
+            providerTable.index(of: overflow) ?? addProvider(overflow)
+        }
+    }
+
+    private mutating func addProvider(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let index = providerTable.insert(bytes)
+        providerNames.append(String(decoding: bytes, as: UTF8.self))
+        modelTables.append(ByteStringTable())
+        slotsByProviderModel.append([])
+        return index
+    }
+
+    private mutating func addSlot(provider: Int, modelBytes: UnsafeRawBufferPointer) -> Int {
+        _ = modelTables[provider].insert(modelBytes)
+        let slot = models.count
+        slotsByProviderModel[provider].append(slot)
+        models.append(ModelSeries(provider: providerNames[provider], model: String(decoding: modelBytes, as: UTF8.self)))
+        let statusCount = StatusIndex.statuses.count
+        requests.append(contentsOf: repeatElement(0, count: statusCount))
+        cost.append(contentsOf: repeatElement(CompensatedSum(), count: statusCount))
+        tokens.append(contentsOf: repeatElement(0, count: statusCount * 2))
+        cacheTokens.append(contentsOf: [0, 0])
+        cachedRequests.append(0)
+        unpricedRequests.append(0)
+        errors.append(contentsOf: repeatElement(0, count: StatusIndex.errorTypes.count))
+        lastRequestTimestamp.append(-.infinity)
+        duration.ensureSeries(slot * statusCount + statusCount - 1)
+        requestCost.ensureSeries(slot)
+        return slot
+    }
+}

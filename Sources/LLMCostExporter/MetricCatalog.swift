@@ -1,0 +1,84 @@
+import PrometheusFormat
+
+/// Every metric family the exporter exposes: the contract dashboards and alert rules use.
+enum MetricCatalog {
+    static let requests = MetricFamily(
+        name: "llm_requests_total",
+        help: "LLM API calls read from the logs, by provider, model and status.",
+        type: .counter
+    )
+    static let cost = MetricFamily(
+        name: "llm_cost_usd_total",
+        help: "Cost of LLM API calls in US dollars, by provider, model and status.",
+        type: .counter,
+        unit: "usd"
+    )
+    static let tokens = MetricFamily(
+        name: "llm_tokens_total",
+        help: "Tokens used by LLM API calls as logged, by provider, model, status and token type (input, output).",
+        type: .counter
+    )
+    static let cacheTokens = MetricFamily(
+        name: "llm_cache_tokens_total",
+        help: "Prompt-cache tokens, by provider, model and operation (read, write); kept apart from llm_tokens_total because providers count them differently.",
+        type: .counter
+    )
+    static let requestDuration = MetricFamily(
+        name: "llm_request_duration_seconds",
+        help: "Latency of LLM API calls in seconds, by provider, model and status.",
+        type: .histogram,
+        unit: "seconds"
+    )
+    static let requestCost = MetricFamily(
+        name: "llm_request_cost_usd",
+        help: "Cost of single LLM API calls in US dollars, by provider and model.",
+        type: .histogram,
+        unit: "usd"
+    )
+    static let cachedRequests = MetricFamily(
+        name: "llm_cached_requests_total",
+        help: "LLM API calls answered from a cache, by provider and model.",
+        type: .counter
+    )
+    static let unpricedRequests = MetricFamily(
+        name: "llm_unpriced_requests_total",
+        help: "LLM API calls with no cost logged and no known price, by provider and model.",
+        type: .counter
+    )
+    static let errors = MetricFamily(
+        name: "llm_errors_total",
+        help: "Failed LLM API calls, by provider, model and error type.",
+        type: .counter
+    )
+    static let lastRequestTimestamp = MetricFamily(
+        name: "llm_last_request_timestamp_seconds",
+        help: "Time of the newest LLM API call read, from the record's own timestamp, in seconds since the epoch.",
+        type: .gauge,
+        unit: "seconds"
+    )
+    static let lines = MetricFamily(
+        name: "llm_cost_exporter_lines_total",
+        help: "Non-blank log lines read; equals the sum of llm_requests_total and llm_cost_exporter_line_errors_total.",
+        type: .counter
+    )
+    static let lineErrors = MetricFamily(
+        name: "llm_cost_exporter_line_errors_total",
+        help: "Log lines that did not become a record, by reason.",
+        type: .counter
+    )
+    static let bytesRead = MetricFamily(
+        name: "llm_cost_exporter_bytes_read_total",
+        help: "Bytes read from the log files.",
+        type: .counter
+    )
+    static let labelOverflow = MetricFamily(
+        name: "llm_cost_exporter_label_overflow_total",
+        help: "Records whose label value was recorded as __other__ because the label's cardinality cap was reached, by label.",
+        type: .counter
+    )
+    static let buildInfo = MetricFamily(
+        name: "llm_cost_exporter_build_info",
+        help: "A constant 1, labelled with the exporter's version and the Swift version that built it.",
+        type: .gauge
+    )
+}
