@@ -1,7 +1,8 @@
 /// Formatting of sample values: the shortest text that parses back to the same `Double`.
 public enum SampleValue {
-    /// Integral values below this magnitude print as plain integers (`42`, not `42.0`).
-    private static let integerLimit = 1e15
+    /// Integral values below this magnitude (2^53, where every integer is exact) print as
+    /// plain integers (`42`, not `42.0`).
+    private static let integerLimit = 9_007_199_254_740_992.0
 
     /// Appends `value` as Prometheus expects it: `+Inf`, `-Inf`, `NaN`, an integer when the
     /// value is integral, else Swift's shortest round-trip form (`0.1`, `7.5e-06`).
