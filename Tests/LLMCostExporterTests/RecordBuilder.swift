@@ -1,0 +1,42 @@
+import CostRecords
+@testable import LLMCostExporter
+
+/// Builds records from strings for tests, keeping the bytes alive while they are recorded.
+struct RecordBuilder {
+    var provider = "openai"
+    var model = "gpt-4o"
+    var status = RequestStatus.success
+    var errorType: ErrorType?
+    var costUSD: Double?
+    var inputTokens: UInt64?
+    var outputTokens: UInt64?
+    var cacheReadTokens: UInt64?
+    var cacheWriteTokens: UInt64?
+    var latencySeconds: Double?
+    var isCached = false
+    var timestamp: Double?
+
+    /// Records the built record into `state`.
+    func record(into state: inout CostMetricsState) {
+        let providerBytes = Array(provider.utf8)
+        let modelBytes = Array(model.utf8)
+        providerBytes.withUnsafeBytes { providerBuffer in
+            modelBytes.withUnsafeBytes { modelBuffer in
+                state.record(CostRecord(
+                    provider: providerBuffer,
+                    model: modelBuffer,
+                    status: status,
+                    errorType: errorType,
+                    costUSD: costUSD,
+                    inputTokens: inputTokens,
+                    outputTokens: outputTokens,
+                    cacheReadTokens: cacheReadTokens,
+                    cacheWriteTokens: cacheWriteTokens,
+                    latencySeconds: latencySeconds,
+                    isCached: isCached,
+                    timestamp: timestamp
+                ))
+            }
+        }
+    }
+}
