@@ -4,19 +4,25 @@ public enum ExporterCommand: Equatable, Sendable {
     case help
     /// Print the version and exit 0.
     case version
+    /// Validate a config file and exit: 0 when valid, 1 with the errors.
+    case checkConfig(String)
     /// Run with these options (`--once` or serve).
     case run(ExporterOptions)
 }
 
 /// Parses the exporter's arguments; no I/O, so tests need no process.
 public enum CommandLineParser {
-    /// Parses `arguments` (without the program name).
+    /// Parses `arguments` (without the program name) on top of `base`.
     ///
-    /// Accepts `--flag value` and `--flag=value`.
-    /// - Throws: `UsageError` naming an unknown flag, a missing or bad value, or a missing
-    ///   `--file`.
-    public static func parse(_ arguments: [String]) throws(UsageError) -> ExporterCommand {
-        var options = ExporterOptions()
+    /// Accepts `--flag value` and `--flag=value`. Parsing again with a config file's options
+    /// as `base` is how a flag beats the file. `--file` given on the command line replaces
+    /// the base's patterns instead of adding to them.
+    /// - Throws: `UsageError` naming an unknown flag or a missing or bad value.
+    public static func parse(_ arguments: [String], base: ExporterOptions = ExporterOptions()) throws(UsageError) -> ExporterCommand {
+        var options = base
+        if arguments.contains(where: { $0 == "--file" || $0.hasPrefix("--file=") }) {
+            options.filePatterns = []
+        }
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             guard argument.hasPrefix("--") else {
@@ -27,6 +33,12 @@ public enum CommandLineParser {
             let inlineValue = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
             if name == "help" { return .help }
             if name == "version" { return .version }
+            if name == "check-config" {
+                guard let path = inlineValue ?? remaining.popFirst(), !path.isEmpty else {
+                    throw UsageError("flag '--check-config' needs a value")
+                }
+                return .checkConfig(path)
+            }
             guard let flag = flags.first(where: { $0.name == name }) else {
                 throw UsageError("unknown flag '--\(name)'; see --help")
             }
@@ -40,9 +52,6 @@ public enum CommandLineParser {
                 throw UsageError("flag '--\(name)' takes no value")
             }
             try flag.apply(&options, value)
-        }
-        guard !options.filePatterns.isEmpty else {
-            throw UsageError("missing '--file PATTERN': name at least one JSONL file or glob")
         }
         return .run(options)
     }
@@ -58,7 +67,11 @@ public enum CommandLineParser {
         ]
         let entries = flags.map { flag in
             ("--" + flag.name + (flag.valueName.map { " " + $0 } ?? ""), flag.help)
-        } + [("--help", "Print this text and exit."), ("--version", "Print the version and exit.")]
+        } + [
+            ("--check-config FILE", "Validate a config file, print its errors, exit 0 (valid) or 1."),
+            ("--help", "Print this text and exit."),
+            ("--version", "Print the version and exit."),
+        ]
         let width = entries.map(\.0.count).max() ?? 0
         for (syntax, help) in entries {
             lines.append("  " + syntax + String(repeating: " ", count: width - syntax.count + 2) + help)
@@ -67,6 +80,10 @@ public enum CommandLineParser {
     }
 
     static let flags: [CommandLineFlag] = [
+        CommandLineFlag(name: "config", valueName: "FILE", help: "A YAML config file; every flag has a key there, and a flag beats the file.") { options, value throws(UsageError) in
+            guard !value.isEmpty else { throw UsageError("flag '--config' needs a non-empty path") }
+            options.configPath = value
+        },
         CommandLineFlag(name: "file", valueName: "PATTERN", help: "A JSONL file or glob to read; repeatable. Required.") { options, value throws(UsageError) in
             guard !value.isEmpty else { throw UsageError("flag '--file' needs a non-empty pattern") }
             options.filePatterns.append(value)

@@ -16,7 +16,26 @@ public enum ExporterMain {
         case .version:
             StandardStream.writeOutput(Array("llm-cost-exporter \(BuildInfo.version) (swift \(BuildInfo.swiftVersion))\n".utf8))
             return 0
-        case .run(let options):
+        case .checkConfig(let path):
+            do {
+                _ = try ExporterConfiguration.load(path: path)
+                StandardStream.writeOutput(Array("\(path): valid\n".utf8))
+                return 0
+            } catch {
+                StandardStream.writeError("\(error.description)\n")
+                return 1
+            }
+        case .run(let commandLineOptions):
+            let options: ExporterOptions
+            do {
+                options = try resolveOptions(commandLineOptions, arguments: arguments)
+            } catch let error as ConfigError {
+                StandardStream.writeError("llm-cost-exporter: \(error.description)\n")
+                return 2
+            } catch {
+                StandardStream.writeError("llm-cost-exporter: \(error)\n")
+                return 2
+            }
             let logger = Logger.standardError(level: options.logLevel)
             guard options.isOnce else {
                 StandardStream.writeError("llm-cost-exporter: serving is not built yet; use --once\n")
@@ -25,5 +44,19 @@ public enum ExporterMain {
             StandardStream.writeOutput(OnceRunner(options: options, logger: logger).run())
             return 0
         }
+    }
+
+    /// The options in force: the config file's (if `--config` names one) with the command
+    /// line's flags applied on top, checked.
+    private static func resolveOptions(_ commandLineOptions: ExporterOptions, arguments: [String]) throws -> ExporterOptions {
+        var options = commandLineOptions
+        if let path = commandLineOptions.configPath {
+            let configuration = try ExporterConfiguration.load(path: path)
+            if case .run(let merged) = try CommandLineParser.parse(arguments, base: configuration.options) {
+                options = merged
+            }
+        }
+        try options.validate()
+        return options
     }
 }

@@ -6,6 +6,8 @@ public struct ExporterOptions: Sendable, Equatable {
     /// fully allocated to other exporters.
     public static let defaultListenAddress = ":10042"
 
+    /// The YAML config file the options were read from, if any.
+    public var configPath: String?
     /// Glob patterns of the JSONL files to read.
     public var filePatterns: [String] = []
     /// Read every file to its end, print the exposition, exit.
@@ -27,6 +29,15 @@ public struct ExporterOptions: Sendable, Equatable {
 
     /// Creates the default options.
     public init() {}
+
+    /// Checks what no single flag can: that there is something to read.
+    ///
+    /// - Throws: `UsageError` when no file pattern was given by flag or config.
+    public func validate() throws(UsageError) {
+        guard !filePatterns.isEmpty else {
+            throw UsageError("missing '--file PATTERN': name at least one JSONL file or glob")
+        }
+    }
 
     /// What `--once` prints.
     public enum OnceFormat: String, Sendable, CaseIterable {

@@ -43,7 +43,6 @@ struct CommandLineParserTests {
 
     @Test(arguments: [
         BadCase(name: "unknown flag", arguments: ["--file", "a", "--bogus"], message: "unknown flag '--bogus'; see --help"),
-        BadCase(name: "missing file", arguments: ["--once"], message: "missing '--file PATTERN': name at least one JSONL file or glob"),
         BadCase(name: "file without value", arguments: ["--file"], message: "flag '--file' needs a value"),
         BadCase(name: "empty pattern", arguments: ["--file="], message: "flag '--file' needs a non-empty pattern"),
         BadCase(name: "switch with value", arguments: ["--once=yes", "--file", "a"], message: "flag '--once' takes no value"),
@@ -60,6 +59,34 @@ struct CommandLineParserTests {
         #expect(throws: UsageError(testCase.message)) {
             try CommandLineParser.parse(testCase.arguments)
         }
+    }
+
+    @Test func missingFileIsAUsageErrorNamingTheFlag() throws {
+        guard case .run(let options) = try CommandLineParser.parse(["--once"]) else {
+            Issue.record("expected a run command")
+            return
+        }
+        #expect(throws: UsageError("missing '--file PATTERN': name at least one JSONL file or glob")) {
+            try options.validate()
+        }
+    }
+
+    @Test func flagsBeatTheBaseAndFileReplacesItsPatterns() throws {
+        var base = ExporterOptions()
+        base.filePatterns = ["from-config/*.jsonl"]
+        base.maxLineBytes = 10
+        base.pollIntervalMilliseconds = 50
+        let command = try CommandLineParser.parse(["--file", "cli.jsonl", "--max-line-bytes", "20"], base: base)
+        var expected = base
+        expected.filePatterns = ["cli.jsonl"]
+        expected.maxLineBytes = 20
+        #expect(command == .run(expected))
+        #expect(try CommandLineParser.parse(["--once"], base: base) == .run({ var kept = base; kept.isOnce = true; return kept }()))
+    }
+
+    @Test func checkConfigIsACommand() throws {
+        #expect(try CommandLineParser.parse(["--check-config", "c.yml"]) == .checkConfig("c.yml"))
+        #expect(try CommandLineParser.parse(["--check-config=c.yml"]) == .checkConfig("c.yml"))
     }
 
     @Test func usageListsEveryFlag() {

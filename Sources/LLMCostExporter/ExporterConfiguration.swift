@@ -1,0 +1,92 @@
+import ConfigYAML
+import Foundation
+
+/// Everything a config file sets: the flags' values and what only the file can say.
+///
+/// Keys are the flags' names with `_` for `-` (`max_line_bytes`), plus `files` for the
+/// repeatable `--file`. Unknown keys, wrong types and bad values are errors at their line and
+/// column, never ignored.
+public struct ExporterConfiguration: Sendable {
+    /// The options the file sets, on top of the defaults; command-line flags are applied on top
+    /// of these by `CommandLineParser.parse(_:base:)`.
+    public var options = ExporterOptions()
+
+    /// Creates the configuration of an empty file.
+    public init() {}
+
+    /// Reads and checks a config file.
+    ///
+    /// - Parameter path: The file's path; it becomes `options.configPath`.
+    /// - Throws: `ConfigError` at the first problem, with its position.
+    public static func load(path: String) throws(ConfigError) -> ExporterConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(fileName: path, mark: nil, message: "cannot read the config file")
+        }
+        var configuration = try parse(Array(data), fileName: path)
+        configuration.options.configPath = path
+        return configuration
+    }
+
+    /// Parses a config document.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's content, UTF-8.
+    ///   - fileName: The name errors carry.
+    /// - Throws: `ConfigError` at the first problem, with its position.
+    public static func parse(_ bytes: [UInt8], fileName: String) throws(ConfigError) -> ExporterConfiguration {
+        let document: YAMLNode
+        do {
+            document = try YAMLParser.parse(utf8: bytes, fileName: fileName)
+        } catch {
+            throw ConfigError(error)
+        }
+        let reader = ConfigReader(fileName: fileName)
+        var configuration = ExporterConfiguration()
+        for entry in try reader.mapping(document, named: "the config file", allowedKeys: topLevelKeys) {
+            try configuration.read(entry, with: reader)
+        }
+        return configuration
+    }
+
+    private static let topLevelKeys = [
+        "files", "once", "format", "listen", "max_line_bytes", "max_providers", "max_models_per_provider",
+        "duration_buckets", "poll_interval", "start_at", "log_level",
+    ]
+
+    private mutating func read(_ entry: YAMLMappingEntry, with reader: ConfigReader) throws(ConfigError) {
+        let node = entry.value
+        let name = entry.key
+        switch name {
+        case "files": options.filePatterns = try reader.strings(node, named: name)
+        case "once": options.isOnce = try reader.bool(node, named: name)
+        case "format": options.onceFormat = try reader.choice(node, named: name, as: ExporterOptions.OnceFormat.self)
+        case "listen": options.listenAddress = try reader.string(node, named: name)
+        case "max_line_bytes": options.maxLineBytes = try reader.positiveInteger(node, named: name)
+        case "max_providers": options.limits.maxProviders = try reader.positiveInteger(node, named: name)
+        case "max_models_per_provider": options.limits.maxModelsPerProvider = try reader.positiveInteger(node, named: name)
+        case "duration_buckets": options.limits.durationBuckets = try readBuckets(node, named: name, with: reader)
+        case "poll_interval": options.pollIntervalMilliseconds = try reader.positiveInteger(node, named: name)
+        case "start_at":
+            switch try reader.string(node, named: name) {
+            case "beginning": options.startsAtEnd = false
+            case "end": options.startsAtEnd = true
+            case let other: throw reader.error("start_at must be beginning or end, not '\(other)'", at: node.mark)
+            }
+        case "log_level": options.logLevel = try reader.choice(node, named: name, as: LogLevel.self)
+        default: throw reader.error("unknown key '\(name)'", at: entry.keyMark)
+        }
+    }
+
+    private func readBuckets(_ node: YAMLNode, named name: String, with reader: ConfigReader) throws(ConfigError) -> [Double] {
+        var bounds: [Double] = []
+        for item in try reader.sequence(node, named: name) {
+            let bound = try reader.number(item, named: "each bucket of \(name)")
+            if let last = bounds.last, bound <= last {
+                throw reader.error("\(name) must be strictly ascending", at: item.mark)
+            }
+            bounds.append(bound)
+        }
+        guard !bounds.isEmpty else { throw reader.error("\(name) needs at least one bound", at: node.mark) }
+        return bounds
+    }
+}
