@@ -1,0 +1,78 @@
+import Testing
+@testable import LLMCostExporter
+
+struct ExporterConfigurationTests {
+    private func parse(_ text: String) throws(ConfigError) -> ExporterConfiguration {
+        try ExporterConfiguration.parse(Array(text.utf8), fileName: "exporter.yml")
+    }
+
+    @Test func readsEveryFlagKey() throws {
+        let configuration = try parse("""
+            # every flag has a key
+            files:
+              - logs/*.jsonl
+              - 'other/app.jsonl'
+            once: true
+            format: openmetrics
+            listen: "127.0.0.1:9999"
+            max_line_bytes: 4096
+            max_providers: 5
+            max_models_per_provider: 7
+            duration_buckets: [0.5, 1, 2.5]
+            poll_interval: 100
+            start_at: end
+            log_level: debug
+            """)
+        var expected = ExporterOptions()
+        expected.filePatterns = ["logs/*.jsonl", "other/app.jsonl"]
+        expected.isOnce = true
+        expected.onceFormat = .openmetrics
+        expected.listenAddress = "127.0.0.1:9999"
+        expected.maxLineBytes = 4096
+        expected.limits = MetricLimits(durationBuckets: [0.5, 1, 2.5], maxProviders: 5, maxModelsPerProvider: 7)
+        expected.pollIntervalMilliseconds = 100
+        expected.startsAtEnd = true
+        expected.logLevel = .debug
+        #expect(configuration.options == expected)
+    }
+
+    @Test func anEmptyFileKeepsTheDefaults() throws {
+        #expect(try parse("# nothing set\n").options == ExporterOptions())
+    }
+
+    struct BadCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let text: String
+        let error: String
+        var testDescription: String { name }
+    }
+
+    @Test(arguments: [
+        BadCase(name: "unknown top-level key", text: "listen: ':1'\nlisen: ':2'\n", error: "exporter.yml:2:1: unknown key 'lisen' in the config file; expected one of: files, once, format, listen, max_line_bytes, max_providers, max_models_per_provider, duration_buckets, poll_interval, start_at, log_level"),
+        BadCase(name: "string where a number belongs", text: "max_line_bytes: lots\n", error: "exporter.yml:1:17: max_line_bytes must be a positive whole number"),
+        BadCase(name: "zero limit", text: "max_providers: 0\n", error: "exporter.yml:1:16: max_providers must be a positive whole number"),
+        BadCase(name: "bad choice", text: "log_level: loud\n", error: "exporter.yml:1:12: log_level must be one of debug, info, warn, error, not 'loud'"),
+        BadCase(name: "descending buckets", text: "duration_buckets: [1, 0.5]\n", error: "exporter.yml:1:23: duration_buckets must be strictly ascending"),
+        BadCase(name: "mapping where a list belongs", text: "files:\n  a: b\n", error: "exporter.yml:2:3: files must be a list"),
+        BadCase(name: "bool as a string", text: "once: 'yes'\n", error: "exporter.yml:1:7: once must be true or false"),
+        BadCase(name: "the document is a list", text: "- a\n", error: "exporter.yml:1:1: the config file must be a mapping"),
+        BadCase(name: "bad start_at", text: "start_at: middle\n", error: "exporter.yml:1:11: start_at must be beginning or end, not 'middle'"),
+    ])
+    func rejectsWithPosition(_ testCase: BadCase) {
+        #expect(throws: ConfigError.self) { try parse(testCase.text) }
+        do {
+            _ = try parse(testCase.text)
+        } catch {
+            #expect(error.description == testCase.error)
+        }
+    }
+
+    @Test func yamlSyntaxErrorsKeepTheirPosition() {
+        do {
+            _ = try parse("listen: &anchor ':1'\n")
+            Issue.record("an anchor must be rejected")
+        } catch {
+            #expect(error.description.hasPrefix("exporter.yml:1:9: "))
+        }
+    }
+}
