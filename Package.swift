@@ -24,12 +24,17 @@ let package = Package(
         .target(name: "MetricsHTTP", dependencies: ["CZlib"], swiftSettings: strictSettings),
         // The strict YAML subset the config file is written in.
         .target(name: "ConfigYAML", swiftSettings: strictSettings),
+        // What a model's tokens cost: built-in prices, LiteLLM price files, overrides.
+        .target(name: "ModelPricing", swiftSettings: strictSettings),
         // Budget periods in a named timezone and spend per period.
         .target(name: "CostBudgets", swiftSettings: strictSettings),
         // Wires the pieces: metric set, ingest pipeline, self-metrics, options, lifecycle.
         .target(
             name: "LLMCostExporter",
-            dependencies: ["PrometheusFormat", "CostRecords", "LogTailing", "MetricsHTTP", "ConfigYAML", "CostBudgets"],
+            dependencies: [
+                "PrometheusFormat", "CostRecords", "LogTailing", "MetricsHTTP", "ConfigYAML", "CostBudgets",
+                "ModelPricing",
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "llm-cost-exporter", dependencies: ["LLMCostExporter"], swiftSettings: strictSettings),
@@ -40,6 +45,7 @@ let package = Package(
         .testTarget(name: "MetricsHTTPTests", dependencies: ["MetricsHTTP"]),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML"], resources: [.copy("Corpus")]),
         .testTarget(name: "CostBudgetsTests", dependencies: ["CostBudgets"]),
+        .testTarget(name: "ModelPricingTests", dependencies: ["ModelPricing"]),
         .testTarget(
             name: "LLMCostExporterTests",
             dependencies: ["LLMCostExporter"],

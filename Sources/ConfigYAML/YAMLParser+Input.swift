@@ -52,7 +52,9 @@ extension YAMLParser {
             default:
                 throw YAMLError(
                     fileName: fileName, mark: mark,
-                    message: "unsupported control character U+\(hex(scalar)); write it as an escape in a double-quoted scalar")
+                    message:
+                        "unsupported control character U+\(hex(scalar)); write it as an escape in a double-quoted scalar"
+                )
             }
         }
     }

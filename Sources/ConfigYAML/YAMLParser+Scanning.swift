@@ -303,7 +303,9 @@ extension YAMLParser {
         guard let scalar = Unicode.Scalar(value) else {
             throw YAMLError(
                 fileName: fileName, mark: escapeMark,
-                message: "escape '\\\(code)' does not name a Unicode scalar value (surrogates and values above 10FFFF are not)")
+                message:
+                    "escape '\\\(code)' does not name a Unicode scalar value (surrogates and values above 10FFFF are not)"
+            )
         }
         return scalar
     }

@@ -295,6 +295,8 @@ public struct YAMLParser {
     }
 
     private func unexpectedIndentation() -> YAMLError {
-        error("unexpected indentation: a value cannot continue on the next line, and the entries of one mapping or sequence must line up")
+        error(
+            "unexpected indentation: a value cannot continue on the next line, and the entries of one mapping or sequence must line up"
+        )
     }
 }

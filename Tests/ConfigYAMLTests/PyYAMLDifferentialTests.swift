@@ -55,7 +55,8 @@ import Testing
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorData, as: UTF8.self)
-            Issue.record("python3 with PyYAML is required for this test (status \(process.terminationStatus)): \(message)")
+            Issue.record(
+                "python3 with PyYAML is required for this test (status \(process.terminationStatus)): \(message)")
             return []
         }
         return String(decoding: outputData, as: UTF8.self).split(separator: "\n").map(String.init)
