@@ -75,6 +75,11 @@ extension CostMetricsState {
                     writer.writeSample(models[slot].labels, unpricedRequests[slot])
                 }
             },
+            FamilySamples(MetricCatalog.auditMismatches) { writer in
+                for slot in order where prices[slot] != nil {
+                    writer.writeSample(models[slot].labels, auditMismatches[slot])
+                }
+            },
             FamilySamples(MetricCatalog.errors) { writer in
                 let width = StatusIndex.errorTypes.count
                 for slot in order {

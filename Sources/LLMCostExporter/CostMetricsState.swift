@@ -1,4 +1,5 @@
 import CostRecords
+import ModelPricing
 
 /// Every counter and histogram the exporter keeps, as plain values.
 ///
@@ -10,6 +11,7 @@ import CostRecords
 /// `slot * 2 + status` for the status-split families, `slot * 8 + error type` for errors.
 public struct CostMetricsState: Sendable {
     let limits: MetricLimits
+    let pricing: CostPricing
     private var providerTable = ByteStringTable()
     private var providerNames: [String] = []
     private var modelTables: [ByteStringTable] = []
@@ -22,6 +24,8 @@ public struct CostMetricsState: Sendable {
     private(set) var cacheTokens: [UInt64] = []
     private(set) var cachedRequests: [UInt64] = []
     private(set) var unpricedRequests: [UInt64] = []
+    private(set) var auditMismatches: [UInt64] = []
+    private(set) var prices: [ModelPrice?] = []
     private(set) var errors: [UInt64] = []
     private(set) var lastRequestTimestamp: [Double] = []
     private(set) var duration: HistogramColumns
@@ -34,8 +38,13 @@ public struct CostMetricsState: Sendable {
     private(set) var modelOverflows: UInt64 = 0
 
     /// Creates empty metrics.
-    public init(limits: MetricLimits = MetricLimits()) {
+    ///
+    /// - Parameters:
+    ///   - limits: Buckets and cardinality caps.
+    ///   - pricing: How lines without a cost are priced and logged costs audited.
+    public init(limits: MetricLimits = MetricLimits(), pricing: CostPricing = CostPricing()) {
         self.limits = limits
+        self.pricing = pricing
         duration = HistogramColumns(upperBounds: limits.durationBuckets)
         requestCost = HistogramColumns(upperBounds: limits.costBuckets)
     }
@@ -46,7 +55,7 @@ public struct CostMetricsState: Sendable {
         let slot = slot(provider: record.provider, model: record.model)
         let series = slot * 2 + StatusIndex.of(record.status)
         requests[series] += 1
-        if let costUSD = record.costUSD {
+        if let costUSD = self.cost(of: record, slot: slot) {
             cost[series].add(costUSD)
             requestCost.observe(costUSD, series: slot)
         } else if record.status == .success || record.inputTokens != nil || record.outputTokens != nil {
@@ -65,6 +74,26 @@ public struct CostMetricsState: Sendable {
         if let timestamp = record.timestamp, !(timestamp <= lastRequestTimestamp[slot]) {
             lastRequestTimestamp[slot] = timestamp
         }
+    }
+
+    /// The record's cost: as logged (audited against the price table), else priced from its
+    /// tokens, else `nil`.
+    private mutating func cost(of record: CostRecord, slot: Int) -> Double? {
+        let hasTokens = record.inputTokens != nil || record.outputTokens != nil
+            || record.cacheReadTokens != nil || record.cacheWriteTokens != nil
+        let priced = hasTokens ? prices[slot].map { price in
+            price.cost(
+                inputTokens: record.inputTokens ?? 0,
+                outputTokens: record.outputTokens ?? 0,
+                cacheReadTokens: record.cacheReadTokens ?? 0,
+                cacheWriteTokens: record.cacheWriteTokens ?? 0
+            )
+        } : nil
+        guard let logged = record.costUSD else { return priced }
+        if let priced, pricing.isMismatch(logged: logged, priced: priced) {
+            auditMismatches[slot] += 1
+        }
+        return logged
     }
 
     /// Counts one line that did not become a record, and the line in `lines`.
@@ -129,6 +158,9 @@ public struct CostMetricsState: Sendable {
         cacheTokens.append(contentsOf: [0, 0])
         cachedRequests.append(0)
         unpricedRequests.append(0)
+        auditMismatches.append(0)
+        let series = models[slot]
+        prices.append(pricing.catalog.price(forModel: series.model, provider: series.provider))
         errors.append(contentsOf: repeatElement(0, count: StatusIndex.errorTypes.count))
         lastRequestTimestamp.append(-.infinity)
         duration.ensureSeries(slot * statusCount + statusCount - 1)

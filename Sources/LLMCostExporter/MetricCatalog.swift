@@ -45,6 +45,11 @@ enum MetricCatalog {
         help: "LLM API calls with no cost logged and no known price, by provider and model.",
         type: .counter
     )
+    static let auditMismatches = MetricFamily(
+        name: "llm_cost_audit_mismatch_total",
+        help: "LLM API calls whose logged cost differs from the price table's by more than the audit tolerance, by provider and model.",
+        type: .counter
+    )
     static let errors = MetricFamily(
         name: "llm_errors_total",
         help: "Failed LLM API calls, by provider, model and error type.",

@@ -1,4 +1,5 @@
 import CostRecords
+import ModelPricing
 import Testing
 @testable import LLMCostExporter
 
@@ -116,7 +117,7 @@ struct CostMetricsStateTests {
     }
 
     @Test func unpricedCountsOnlyCallsThatCouldHaveCost() {
-        var state = CostMetricsState()
+        var state = CostMetricsState(pricing: CostPricing(catalog: PriceCatalog(builtIn: PriceTable([]))))
         RecordBuilder().record(into: &state)
         RecordBuilder(costUSD: 0).record(into: &state)
         RecordBuilder(status: .error, errorType: .timeout).record(into: &state)
@@ -147,5 +148,33 @@ struct CostMetricsStateTests {
             llm_errors_total{provider="openai",model="gpt-4o",error_type="timeout"} 2
 
             """)
+    }
+
+    private static let pricedCatalog = PriceCatalog(builtIn: PriceTable([
+        PriceEntry(model: "gpt-4o", provider: "openai", price: ModelPrice(inputPerMillion: 2.5, outputPerMillion: 10, cacheReadPerMillion: 1.25)),
+    ]))
+
+    @Test func linesWithTokensAndNoCostArePricedFromTheTable() {
+        var state = CostMetricsState(pricing: CostPricing(catalog: Self.pricedCatalog))
+        RecordBuilder(inputTokens: 1_000_000, outputTokens: 100_000).record(into: &state)
+        RecordBuilder(inputTokens: 2000, cacheReadTokens: 1000).record(into: &state)
+        RecordBuilder(model: "unknown-model", inputTokens: 10).record(into: &state)
+        let text = exposition(state, families: ["llm_cost_usd_total", "llm_unpriced_requests_total"])
+        // 1M input at $2.5 + 100k output at $10 = 3.5; then 1000 uncached input at $2.5 + 1000 cached at $1.25 per 1M.
+        #expect(text.contains("llm_cost_usd_total{provider=\"openai\",model=\"gpt-4o\",status=\"success\"} 3.50375\n"))
+        #expect(text.contains("llm_unpriced_requests_total{provider=\"openai\",model=\"gpt-4o\"} 0\n"))
+        #expect(text.contains("llm_unpriced_requests_total{provider=\"openai\",model=\"unknown-model\"} 1\n"))
+    }
+
+    @Test func loggedCostsOffByMoreThanTheToleranceAreAudited() {
+        var state = CostMetricsState(pricing: CostPricing(catalog: Self.pricedCatalog, auditTolerance: 0.01))
+        RecordBuilder(costUSD: 0.0035, inputTokens: 1000, outputTokens: 100).record(into: &state)
+        RecordBuilder(costUSD: 0.003534, inputTokens: 1000, outputTokens: 100).record(into: &state)
+        RecordBuilder(costUSD: 0.035, inputTokens: 1000, outputTokens: 100).record(into: &state)
+        RecordBuilder(costUSD: 0.035).record(into: &state)
+        #expect(state.auditMismatches == [1], "only the tenfold cost is off by more than 1%")
+        #expect(exposition(state, families: ["llm_cost_audit_mismatch_total"]).contains(
+            "llm_cost_audit_mismatch_total{provider=\"openai\",model=\"gpt-4o\"} 1\n"
+        ))
     }
 }
