@@ -1,0 +1,155 @@
+import Glibc
+
+/// A JSON number token taken apart as `±significand × 10^exponent`, and its exact values.
+///
+/// Trailing zeros are folded into the exponent, so the significand's last digit is never 0
+/// and an integral value has a non-negative exponent. Conversions are exact: a `Double` is
+/// the correctly rounded value `strtod` gives (Clinger's fast path for short decimals, the
+/// Eisel–Lemire algorithm for up to 19 digits, `strtod` itself beyond); a count is exact
+/// or rejected.
+struct DecimalNumber {
+    /// Whether the token starts with `-`.
+    var isNegative: Bool
+    /// The significant digits, without leading or trailing zeros (0 for zero).
+    var significand: UInt64
+    /// The power of ten the significand is scaled by.
+    var exponent: Int
+    /// Whether every significant digit fit in `significand` (at most 19 digits).
+    var isExact: Bool
+    /// The token's bytes, for the `strtod` fallback.
+    var token: UnsafeRawBufferPointer
+
+    /// Takes apart `token`, which must be exactly one JSON number.
+    ///
+    /// - Parameter token: The candidate bytes.
+    /// - Returns: The parts, or nil when `token` is not exactly a JSON number.
+    init?(_ token: UnsafeRawBufferPointer) {
+        guard JSONNumberGrammar.matchesWhole(token) else {
+            return nil
+        }
+        self.token = token
+        isNegative = token[0] == UInt8(ascii: "-")
+        significand = 0
+        isExact = true
+        var keptDigits = 0
+        var pendingZeros = 0
+        var fractionDigits = 0
+        var index = isNegative ? 1 : 0
+        var inFraction = false
+        while index < token.count {
+            let byte = token[index]
+            if byte == UInt8(ascii: ".") {
+                inFraction = true
+                index += 1
+                continue
+            }
+            guard JSONNumberGrammar.isDigit(byte) else {
+                break
+            }
+            if inFraction {
+                fractionDigits += 1
+            }
+            let digit = UInt64(byte - UInt8(ascii: "0"))
+            if digit == 0 {
+                // Leading zeros carry no value; inner and trailing ones wait for a later non-zero digit.
+                if keptDigits > 0 {
+                    pendingZeros += 1
+                }
+            } else if keptDigits + pendingZeros + 1 > 19 {
+                isExact = false
+                pendingZeros += 1
+            } else {
+                for _ in 0..<pendingZeros {
+                    significand &*= 10
+                }
+                significand = significand &* 10 &+ digit
+                keptDigits += pendingZeros + 1
+                pendingZeros = 0
+            }
+            index += 1
+        }
+        var explicitExponent = 0
+        if index < token.count {
+            // An exponent: `e` or `E`, an optional sign, digits (the grammar guarantees them).
+            index += 1
+            let isNegativeExponent = token[index] == UInt8(ascii: "-")
+            if token[index] == UInt8(ascii: "-") || token[index] == UInt8(ascii: "+") {
+                index += 1
+            }
+            while index < token.count {
+                // Saturate: anything this large is zero or infinite either way.
+                explicitExponent = min(explicitExponent * 10 + Int(token[index] - UInt8(ascii: "0")), 100_000)
+                index += 1
+            }
+            if isNegativeExponent {
+                explicitExponent = -explicitExponent
+            }
+        }
+        exponent = significand == 0 && isExact ? 0 : explicitExponent - fractionDigits + pendingZeros
+    }
+
+    /// The correctly rounded `Double` (possibly infinite for huge exponents).
+    var doubleValue: Double {
+        var magnitude: Double
+        if significand == 0, isExact {
+            magnitude = 0
+        } else if isExact, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
+            // Clinger: both operands are exact doubles, so one IEEE operation rounds correctly.
+            magnitude = exponent < 0
+                ? Double(significand) / DecimalNumber.powersOfTen[-exponent]
+                : Double(significand) * DecimalNumber.powersOfTen[exponent]
+        } else if isExact, let fast = EiselLemire.double(significand: significand, exponent: exponent) {
+            magnitude = fast
+        } else {
+            return DecimalNumber.strtodValue(of: token)
+        }
+        return isNegative ? -magnitude : magnitude
+    }
+
+    /// The value as a count: an integral, non-negative number that fits in 64 bits.
+    ///
+    /// `100.0` and `1e3` are counts; `-0` is 0; `1.5`, `-1` and `1e20` are not.
+    var countValue: UInt64? {
+        if significand == 0, isExact {
+            return 0
+        }
+        guard !isNegative, isExact, exponent >= 0 else {
+            return nil
+        }
+        var value = significand
+        for _ in 0..<exponent {
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else {
+                return nil
+            }
+            value = product
+        }
+        return value
+    }
+
+    /// Exact powers of ten, 10⁰ through 10²², the range Clinger's fast path may use.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// `strtod` over a NUL-terminated copy of `token`, for the rare inputs the fast paths leave.
+    ///
+    /// The process never changes `LC_NUMERIC` from "C"; if something did, `strtod` would stop
+    /// at the `.`, and the value would be wrong. That is caught: a partial parse is NaN, which
+    /// every caller rejects as a non-finite value.
+    private static func strtodValue(of token: UnsafeRawBufferPointer) -> Double {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: token.count + 1) { buffer in
+            guard let base = buffer.baseAddress else {
+                return .nan
+            }
+            for index in 0..<token.count {
+                base[index] = CChar(bitPattern: token[index])
+            }
+            base[token.count] = 0
+            var stop: UnsafeMutablePointer<CChar>?
+            let value = strtod(base, &stop)
+            return stop == base + token.count ? value : .nan
+        }
+    }
+}
