@@ -36,7 +36,7 @@ public final class CostLineDecoder {
         self.mapping = mapping
         self.maxDepth = max(maxDepth, 1)
         table = FieldTable(mapping: mapping)
-        values = LineValues(nodeCount: table.nodes.count)
+        values = LineValues(nodeCount: table.nodeCount)
         containerStack = .allocate(capacity: self.maxDepth)
         labels = Array(repeating: nil, count: mapping.labelFields.count)
     }
@@ -72,7 +72,9 @@ public final class CostLineDecoder {
         guard isObject else {
             return .failure(.notAnObject)
         }
-        let resolver = RecordResolver(line: line, table: table, values: values, scratch: scratch)
+        let resolver = RecordResolver(
+            line: line, table: table, slots: values.slots, generation: values.generation, scratch: scratch
+        )
         return resolver.resolve(labels: &labels)
     }
 }

@@ -19,7 +19,7 @@ struct DecimalNumber {
     /// The token's bytes, for the `strtod` fallback.
     var token: UnsafeRawBufferPointer
 
-    /// Takes apart `token`, which must be exactly one JSON number.
+    /// Takes apart `token`, when it is exactly one JSON number.
     ///
     /// - Parameter token: The candidate bytes.
     /// - Returns: The parts, or nil when `token` is not exactly a JSON number.
@@ -27,71 +27,91 @@ struct DecimalNumber {
         guard JSONNumberGrammar.matchesWhole(token) else {
             return nil
         }
+        self.init(validToken: token)
+    }
+
+    /// Takes apart a token the scanner has already matched against the number grammar.
+    ///
+    /// - Parameter token: Exactly one JSON number token.
+    @inline(__always)
+    init(validToken token: UnsafeRawBufferPointer) {
         self.token = token
-        isNegative = token[0] == UInt8(ascii: "-")
         significand = 0
+        exponent = 0
         isExact = true
-        var keptDigits = 0
-        var pendingZeros = 0
-        var fractionDigits = 0
-        var index = isNegative ? 1 : 0
-        var inFraction = false
-        while index < token.count {
-            let byte = token[index]
-            if byte == UInt8(ascii: ".") {
-                inFraction = true
-                index += 1
-                continue
-            }
-            guard JSONNumberGrammar.isDigit(byte) else {
+        guard var position = token.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            isNegative = false
+            return
+        }
+        let end = position + token.count
+        isNegative = position.pointee == UInt8(ascii: "-")
+        if isNegative {
+            position += 1
+        }
+        // Digits accumulate while fewer than 19 significant ones are held (leading zeros do not
+        // count); a dropped integer digit scales by ten, a kept fraction digit by a tenth.
+        var significantDigits = 0
+        var scale = 0
+        while position < end {
+            let digit = position.pointee &- UInt8(ascii: "0")
+            guard digit < 10 else {
                 break
             }
-            if inFraction {
-                fractionDigits += 1
-            }
-            let digit = UInt64(byte - UInt8(ascii: "0"))
-            if digit == 0 {
-                // Leading zeros carry no value; inner and trailing ones wait for a later non-zero digit.
-                if keptDigits > 0 {
-                    pendingZeros += 1
-                }
-            } else if keptDigits + pendingZeros + 1 > 19 {
-                isExact = false
-                pendingZeros += 1
+            if significantDigits < 19 {
+                significand = significand &* 10 &+ UInt64(digit)
+                significantDigits += significand == 0 ? 0 : 1
             } else {
-                for _ in 0..<pendingZeros {
-                    significand &*= 10
+                isExact = isExact && digit == 0
+                scale += 1
+            }
+            position += 1
+        }
+        if position < end, position.pointee == UInt8(ascii: ".") {
+            position += 1
+            while position < end {
+                let digit = position.pointee &- UInt8(ascii: "0")
+                guard digit < 10 else {
+                    break
                 }
-                significand = significand &* 10 &+ digit
-                keptDigits += pendingZeros + 1
-                pendingZeros = 0
+                if significantDigits < 19 {
+                    significand = significand &* 10 &+ UInt64(digit)
+                    significantDigits += significand == 0 ? 0 : 1
+                    scale -= 1
+                } else {
+                    isExact = isExact && digit == 0
+                }
+                position += 1
             }
-            index += 1
         }
-        var explicitExponent = 0
-        if index < token.count {
+        if position < end {
             // An exponent: `e` or `E`, an optional sign, digits (the grammar guarantees them).
-            index += 1
-            let isNegativeExponent = token[index] == UInt8(ascii: "-")
-            if token[index] == UInt8(ascii: "-") || token[index] == UInt8(ascii: "+") {
-                index += 1
+            position += 1
+            let isNegativeExponent = position < end && position.pointee == UInt8(ascii: "-")
+            if position < end, position.pointee == UInt8(ascii: "-") || position.pointee == UInt8(ascii: "+") {
+                position += 1
             }
-            while index < token.count {
+            var explicitExponent = 0
+            while position < end {
                 // Saturate: anything this large is zero or infinite either way.
-                explicitExponent = min(explicitExponent * 10 + Int(token[index] - UInt8(ascii: "0")), 100_000)
-                index += 1
+                explicitExponent = min(explicitExponent * 10 + Int(position.pointee &- UInt8(ascii: "0")), 100_000)
+                position += 1
             }
-            if isNegativeExponent {
-                explicitExponent = -explicitExponent
-            }
+            scale += isNegativeExponent ? -explicitExponent : explicitExponent
         }
-        exponent = significand == 0 && isExact ? 0 : explicitExponent - fractionDigits + pendingZeros
+        guard significand != 0 else {
+            return
+        }
+        while significand % 10 == 0 {
+            significand /= 10
+            scale += 1
+        }
+        exponent = scale
     }
 
     /// The correctly rounded `Double` (possibly infinite for huge exponents).
     var doubleValue: Double {
         var magnitude: Double
-        if significand == 0, isExact {
+        if significand == 0 {
             magnitude = 0
         } else if isExact, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
             // Clinger: both operands are exact doubles, so one IEEE operation rounds correctly.
@@ -106,11 +126,35 @@ struct DecimalNumber {
         return isNegative ? -magnitude : magnitude
     }
 
+    /// The count a number token denotes: an integral, non-negative number that fits in 64 bits.
+    ///
+    /// `100.0` and `1e3` are counts; `-0` is 0; `1.5`, `-1` and `1e20` are not. Plain digit
+    /// runs, nearly every count logged, are read without taking the number apart.
+    ///
+    /// - Parameter token: Exactly one JSON number token.
+    /// - Returns: The count, or nil when the number is not one.
+    static func count(validToken token: UnsafeRawBufferPointer) -> UInt64? {
+        var value: UInt64 = 0
+        for byte in token {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else {
+                return DecimalNumber(validToken: token).countValue
+            }
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = product.addingReportingOverflow(UInt64(digit))
+            guard !overflow, !carry else {
+                return nil
+            }
+            value = sum
+        }
+        return value
+    }
+
     /// The value as a count: an integral, non-negative number that fits in 64 bits.
     ///
     /// `100.0` and `1e3` are counts; `-0` is 0; `1.5`, `-1` and `1e20` are not.
     var countValue: UInt64? {
-        if significand == 0, isExact {
+        if significand == 0 {
             return 0
         }
         guard !isNegative, isExact, exponent >= 0 else {

@@ -39,17 +39,24 @@ final class FieldTable {
     }
 
     /// The nodes, by id.
-    let nodes: [Node]
-    /// The hash table; its count is a power of two, at most a quarter full.
+    let nodes: UnsafeMutableBufferPointer<Node>
+    /// The hash table; its count is a power of two, at most half full.
     private let entries: UnsafeMutableBufferPointer<Entry>
+    /// Per row of `entries`, a non-zero fingerprint of its hash, 0 for an empty row.
+    ///
+    /// Most keys in a line are not mapped; a miss then touches only this small array, which
+    /// stays in cache while the line's bytes stream through.
+    private let tags: UnsafeMutableBufferPointer<UInt32>
     /// `entries.count - 1`.
     private let mask: Int
     /// The bytes of every key, for the full comparison of long keys.
     private let keyBytes: [UInt8]
-    /// The node ids of each field's sources, in priority order, indexed by `CostField.ordinal`.
-    private let fieldSources: [[Int32]]
-    /// The node ids of each label field's sources, in the mapping's label order.
-    let labelSources: [[Int32]]
+    /// The node ids of every field's and then every label's sources, back to back.
+    private let sourceNodes: UnsafeMutableBufferPointer<Int32>
+    /// Where each field's sources are in `sourceNodes`, indexed by `CostField.ordinal`.
+    private let fieldRanges: [Range<Int>]
+    /// Where each label's sources are in `sourceNodes`, in the mapping's label order.
+    private let labelRanges: [Range<Int>]
 
     /// Compiles `mapping`.
     ///
@@ -70,15 +77,15 @@ final class FieldTable {
             idBySegments[segments] = Int32(id)
         }
 
-        var nodes = [Node]()
+        nodes = .allocate(capacity: max(ordered.count, 1))
         for (id, segments) in ordered.enumerated() {
             var end = id + 1
             while end < ordered.count, ordered[end].starts(with: segments) {
                 end += 1
             }
-            nodes.append(Node(hasChildren: end > id + 1, descendantEnd: Int32(end)))
+            nodes.initializeElement(at: id, to: Node(hasChildren: end > id + 1, descendantEnd: Int32(end)))
         }
-        self.nodes = nodes
+        nodeCount = ordered.count
 
         var rows = [(context: Int32, key: [UInt8], node: Int32)]()
         for (id, segments) in ordered.enumerated() {
@@ -90,20 +97,23 @@ final class FieldTable {
         }
 
         var capacity = 64
-        while capacity < rows.count * 4 {
+        while capacity < rows.count * 2 {
             capacity *= 2
         }
         mask = capacity - 1
         entries = .allocate(capacity: capacity)
         entries.initialize(repeating: Entry(head: 0, tail: 0, length: 0, bytesOffset: 0, context: 0, node: -1))
+        tags = .allocate(capacity: capacity)
+        tags.initialize(repeating: 0)
         var keyBytes = [UInt8]()
         for row in rows {
             let words = row.key.withUnsafeBytes { FieldTable.words(of: $0.baseAddress, count: $0.count, readable: 0) }
-            var slot = FieldTable.hash(context: row.context, head: words.head, tail: words.tail, length: row.key.count)
-                & mask
-            while entries[slot].node >= 0 {
+            let hash = FieldTable.hash(context: row.context, head: words.head, tail: words.tail, length: row.key.count)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while tags[slot] != 0 {
                 slot = (slot + 1) & mask
             }
+            tags[slot] = FieldTable.tag(of: hash)
             entries[slot] = Entry(
                 head: words.head, tail: words.tail, length: row.key.count, bytesOffset: keyBytes.count,
                 context: row.context, node: row.node
@@ -112,25 +122,42 @@ final class FieldTable {
         }
         self.keyBytes = keyBytes
 
-        func ids(_ paths: [String]) -> [Int32] {
-            paths.compactMap { idBySegments[FieldTable.segments(of: $0)] }
+        var flattened = [Int32]()
+        func append(_ paths: [String]) -> Range<Int> {
+            let start = flattened.count
+            flattened += paths.compactMap { idBySegments[FieldTable.segments(of: $0)] }
+            return start..<flattened.count
         }
-        var fieldSources = [[Int32]](repeating: [], count: CostField.allCases.count)
+        var fieldRanges = [Range<Int>](repeating: 0..<0, count: CostField.allCases.count)
         for field in CostField.allCases {
-            fieldSources[field.ordinal] = ids(mapping.sources(for: field))
+            fieldRanges[field.ordinal] = append(mapping.sources(for: field))
         }
-        self.fieldSources = fieldSources
-        labelSources = mapping.labelFields.map { ids($0.sources) }
+        self.fieldRanges = fieldRanges
+        labelRanges = mapping.labelFields.map { append($0.sources) }
+        sourceNodes = .allocate(capacity: max(flattened.count, 1))
+        _ = sourceNodes.initialize(from: flattened)
     }
+
+    /// The number of nodes.
+    let nodeCount: Int
 
     /// The node ids of `field`'s sources, in priority order.
     @inline(__always)
-    subscript(field: CostField) -> [Int32] {
-        fieldSources[field.ordinal]
+    subscript(field: CostField) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(rebasing: sourceNodes[fieldRanges[field.ordinal]])
+    }
+
+    /// The node ids of the sources of the label at `index`, in priority order.
+    @inline(__always)
+    func labelSources(at index: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(rebasing: sourceNodes[labelRanges[index]])
     }
 
     deinit {
         entries.deallocate()
+        tags.deallocate()
+        nodes.deallocate()
+        sourceNodes.deallocate()
     }
 
     /// The node a key leads to in `context`, or -1 when no source path goes through it.
@@ -144,16 +171,21 @@ final class FieldTable {
     @inline(__always)
     func node(context: Int32, key: UnsafeRawPointer, count: Int, readable: Int) -> Int32 {
         let words = FieldTable.words(of: key, count: count, readable: readable)
-        var slot = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count) & mask
+        let hash = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count)
+        let tag = FieldTable.tag(of: hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = entries[slot]
-            if entry.node < 0 {
+            let rowTag = tags[slot]
+            if rowTag == 0 {
                 return -1
             }
-            if entry.head == words.head, entry.tail == words.tail, entry.length == count, entry.context == context,
-                count <= 16 || middleMatches(entry, key: key)
-            {
-                return entry.node
+            if rowTag == tag {
+                let entry = entries[slot]
+                if entry.head == words.head, entry.tail == words.tail, entry.length == count,
+                    entry.context == context, count <= 16 || middleMatches(entry, key: key)
+                {
+                    return entry.node
+                }
             }
             slot = (slot + 1) & mask
         }
@@ -199,15 +231,22 @@ final class FieldTable {
         return (head, 0)
     }
 
-    /// Mixes a key's words, length and context into a table index before masking.
+    /// Mixes a key's words, length and context into a hash: its low bits index the table,
+    /// its high bits make the tag.
     @inline(__always)
-    private static func hash(context: Int32, head: UInt64, tail: UInt64, length: Int) -> Int {
+    private static func hash(context: Int32, head: UInt64, tail: UInt64, length: Int) -> UInt64 {
         var mixed = head &* 0x9E37_79B9_7F4A_7C15
         mixed ^= (tail &+ UInt64(truncatingIfNeeded: length) &+ (UInt64(UInt32(bitPattern: context)) << 32))
             &* 0xC2B2_AE3D_27D4_EB4F
         // Multiply again so that every input bit reaches the low bits the mask keeps.
         mixed = (mixed ^ (mixed >> 32)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed >> 40)
+        return mixed ^ (mixed >> 29)
+    }
+
+    /// The non-zero fingerprint of a hash, from bits the table index does not use.
+    @inline(__always)
+    private static func tag(of hash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 32) | 1
     }
 }
 

@@ -78,10 +78,16 @@ struct JSONScanner {
             let isEscaped = try scanStringBody()
             let node = lookUp(context: context, key: keyStart, count: position - 1 - keyStart, isEscaped: isEscaped)
             try expectColon()
-            if node < 0 {
-                try skipValue(depth: depth)
-            } else {
+            if node >= 0 {
                 try recordValue(node: node, depth: depth)
+            } else if position.pointee == UInt8(ascii: "\"") {
+                // Most skipped values are scalars: validate them here rather than in the general skipper.
+                position += 1
+                _ = try scanStringBody()
+            } else if position.pointee &- UInt8(ascii: "0") < 10 || position.pointee == UInt8(ascii: "-") {
+                try skipNumber()
+            } else {
+                try skipValue(depth: depth)
             }
             skipWhitespace()
             guard position < end else {

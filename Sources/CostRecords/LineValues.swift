@@ -35,11 +35,19 @@ struct ScannedValue {
 final class LineValues {
     /// One slot per `FieldTable` node.
     let slots: UnsafeMutableBufferPointer<ScannedValue>
-    /// The current line's generation; never 0 while a line is scanned.
-    private(set) var generation: UInt32 = 0
+    /// The current line's generation, behind a pointer so that reading it per line carries
+    /// no dynamic exclusivity check; never 0 while a line is scanned.
+    private let generationStorage: UnsafeMutablePointer<UInt32>
+
+    /// The current line's generation.
+    var generation: UInt32 {
+        @inline(__always) get { generationStorage.pointee }
+    }
 
     /// Creates empty slots for `nodeCount` nodes.
     init(nodeCount: Int) {
+        generationStorage = .allocate(capacity: 1)
+        generationStorage.initialize(to: 0)
         slots = .allocate(capacity: max(nodeCount, 1))
         slots.initialize(
             repeating: ScannedValue(
@@ -50,29 +58,20 @@ final class LineValues {
 
     deinit {
         slots.deallocate()
+        generationStorage.deallocate()
     }
 
     /// Forgets every value of the previous line.
     @inline(__always)
     func beginLine() {
-        generation &+= 1
-        if generation == 0 {
+        generationStorage.pointee &+= 1
+        if generationStorage.pointee == 0 {
             // After 2³² lines the counter wraps; old generations could look current again.
             for index in slots.indices {
                 slots[index].generation = 0
                 slots[index].keyGeneration = 0
             }
-            generation = 1
+            generationStorage.pointee = 1
         }
-    }
-
-    /// The current line's value under `node`, or nil when the line had none (JSON `null` included).
-    @inline(__always)
-    func value(_ node: Int32) -> ScannedValue? {
-        let value = slots[Int(node)]
-        guard value.generation == generation, value.kind != .null else {
-            return nil
-        }
-        return value
     }
 }

@@ -15,8 +15,10 @@ struct RecordResolver {
     let line: UnsafeRawBufferPointer
     /// The compiled mapping.
     let table: FieldTable
-    /// The line's mapped values.
-    let values: LineValues
+    /// The line's mapped values, one slot per node.
+    let slots: UnsafeMutableBufferPointer<ScannedValue>
+    /// The line's generation: slots of other generations are absent.
+    let generation: UInt32
     /// Room for text that is not verbatim in the line.
     let scratch: ScratchArena
 
@@ -44,7 +46,7 @@ struct RecordResolver {
             let status = try resolveStatus()
             let timestamp = resolveTimestamp()
             for index in labels.indices {
-                labels[index] = labelValue(table.labelSources[index])
+                labels[index] = labelValue(table.labelSources(at: index))
             }
             return .record(
                 CostRecord(
@@ -71,11 +73,21 @@ struct RecordResolver {
 
     // MARK: Looking values up
 
+    /// The line's value under `node`, or nil when absent or `null`.
+    @inline(__always)
+    private func value(_ node: Int32) -> ScannedValue? {
+        let value = slots[Int(node)]
+        guard value.generation == generation, value.kind != .null else {
+            return nil
+        }
+        return value
+    }
+
     /// The first present, non-null value among `field`'s sources.
     @inline(__always)
     private func first(_ field: CostField) -> ScannedValue? {
         for node in table[field] {
-            if let value = values.value(node) {
+            if let value = value(node) {
                 return value
             }
         }
@@ -85,7 +97,7 @@ struct RecordResolver {
     /// The first source of `field` whose value is a non-empty string, as text.
     private func firstNonEmptyString(_ field: CostField) -> UnsafeRawBufferPointer? {
         for node in table[field] {
-            if let value = values.value(node), value.kind == .string, value.count > 0 {
+            if let value = value(node), value.kind == .string, value.count > 0 {
                 return text(of: value)
             }
         }
@@ -113,7 +125,7 @@ struct RecordResolver {
     /// exactly a JSON number.
     private func decimal(_ value: ScannedValue, allowsString: Bool = false) -> DecimalNumber? {
         switch value.kind {
-        case .number: DecimalNumber(raw(value))
+        case .number: DecimalNumber(validToken: raw(value))
         case .string where allowsString: DecimalNumber(text(of: value))
         default: nil
         }
@@ -165,7 +177,7 @@ struct RecordResolver {
             return isError ? .error : .success
         }
         for node in table[.errorEvidence] {
-            if let value = values.value(node), isNonEmpty(value) {
+            if let value = value(node), isNonEmpty(value) {
                 return .error
             }
         }
@@ -210,20 +222,20 @@ struct RecordResolver {
         case .object, .array: value.isNonEmpty
         case .true: true
         case .false, .null: false
-        case .number: DecimalNumber(raw(value))?.significand != 0
+        case .number: DecimalNumber(validToken: raw(value)).significand != 0
         }
     }
 
     /// The class of a failed call: the first `errorType` source that names one, else `.other`.
     private func resolveErrorType() -> ErrorType {
         for node in table[.errorType] {
-            guard let value = values.value(node) else {
+            guard let value = value(node) else {
                 continue
             }
             let type: ErrorType?
             switch value.kind {
             case .number:
-                type = DecimalNumber(raw(value))?.countValue.flatMap {
+                type = DecimalNumber.count(validToken: raw(value)).flatMap {
                     ErrorClassifier.errorType(statusCode: Int(clamping: $0))
                 }
             case .string:
@@ -267,7 +279,7 @@ struct RecordResolver {
         guard let value = first(field) else {
             return nil
         }
-        guard let count = decimal(value)?.countValue else {
+        guard value.kind == .number, let count = DecimalNumber.count(validToken: raw(value)) else {
             throw .invalidValue
         }
         return count
@@ -354,16 +366,16 @@ struct RecordResolver {
     /// The epoch time a number or string value denotes, or nil.
     private func epochSeconds(_ value: ScannedValue) -> Double? {
         switch value.kind {
-        case .number: DecimalNumber(raw(value)).flatMap { TimestampParser.epochSeconds(fromNumber: $0.doubleValue) }
+        case .number: TimestampParser.epochSeconds(fromNumber: DecimalNumber(validToken: raw(value)).doubleValue)
         case .string: TimestampParser.epochSeconds(fromText: text(of: value))
         default: nil
         }
     }
 
     /// A label's text: a string's text, a number as logged, or `true`/`false`; nil otherwise.
-    private func labelValue(_ sources: [Int32]) -> UnsafeRawBufferPointer? {
+    private func labelValue(_ sources: UnsafeBufferPointer<Int32>) -> UnsafeRawBufferPointer? {
         for node in sources {
-            guard let value = values.value(node) else {
+            guard let value = value(node) else {
                 continue
             }
             switch value.kind {

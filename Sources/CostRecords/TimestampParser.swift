@@ -25,8 +25,8 @@ enum TimestampParser {
     /// - Parameter text: The string's (unescaped) bytes.
     /// - Returns: Seconds since the epoch, or nil when the text is no accepted form.
     static func epochSeconds(fromText text: UnsafeRawBufferPointer) -> Double? {
-        if let number = DecimalNumber(text) {
-            return epochSeconds(fromNumber: number.doubleValue)
+        if text.count < 10 || text[4] != UInt8(ascii: "-") {
+            return DecimalNumber(text).flatMap { epochSeconds(fromNumber: $0.doubleValue) }
         }
         var cursor = Cursor(text: text)
         guard let year = cursor.digits(4), cursor.skip("-"), let month = cursor.digits(2), cursor.skip("-"),
@@ -88,11 +88,13 @@ enum TimestampParser {
         let text: UnsafeRawBufferPointer
         var index = 0
 
+        @inline(__always)
         var isAtEnd: Bool {
             index == text.count
         }
 
         /// Consumes `character` when it is next.
+        @inline(__always)
         mutating func skip(_ character: Unicode.Scalar) -> Bool {
             guard index < text.count, text[index] == UInt8(ascii: character) else {
                 return false
@@ -102,6 +104,7 @@ enum TimestampParser {
         }
 
         /// Consumes exactly `count` digits.
+        @inline(__always)
         mutating func digits(_ count: Int) -> Int? {
             guard text.count - index >= count else {
                 return nil
@@ -119,6 +122,7 @@ enum TimestampParser {
         }
 
         /// Consumes one or more fraction digits; digits past nanoseconds are read but ignored.
+        @inline(__always)
         mutating func fraction() -> Double? {
             var numerator = 0
             var scale = 1
