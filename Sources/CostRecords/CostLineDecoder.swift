@@ -1,33 +1,80 @@
 /// Turns one JSON line into a `CostRecord` or a `LineErrorReason`.
 ///
-/// PLACEHOLDER: the decoder is being written on its own branch.
+/// One pass validates the whole line as strict RFC 8259 JSON and notes where the mapped
+/// keys' values are (`JSONScanner`); then the record is resolved from those values
+/// (`RecordResolver`) by the rules of `CostFieldMapping`. Nothing is allocated per line once
+/// the decoder has seen a line as long as the current one: text the record needs that is not
+/// verbatim in the line (unescaped strings, a lower-cased provider) goes to decoder-owned
+/// scratch memory.
+///
+/// A decoder is not thread-safe: give each ingesting thread its own. Records it returns
+/// point into the line and into the decoder, so they are valid only until the next
+/// `decode` call and while the line's buffer lives.
 public final class CostLineDecoder {
     /// The field names this decoder resolves.
     public let mapping: CostFieldMapping
+    /// The deepest nesting of objects and arrays accepted; the line's top-level object is depth 1.
+    public let maxDepth: Int
 
-    /// Creates a decoder for the given field mapping.
-    public init(mapping: CostFieldMapping = .builtIn) {
+    /// The compiled mapping.
+    private let table: FieldTable
+    /// The mapped values of the current line.
+    private let values: LineValues
+    /// Text the current record points at that is not in the line.
+    private let scratch = ScratchArena()
+    /// The scanner's stack of open containers while it skips a value, `maxDepth` bytes.
+    private let containerStack: UnsafeMutablePointer<UInt8>
+    /// The label values of the current record, reused so that records need not allocate.
+    private var labels: [UnsafeRawBufferPointer?]
+
+    /// Creates a decoder.
+    ///
+    /// - Parameters:
+    ///   - mapping: The JSON names of each field and the extra label fields.
+    ///   - maxDepth: The deepest nesting accepted, at least 1; deeper lines are `.tooDeep`.
+    public init(mapping: CostFieldMapping = .builtIn, maxDepth: Int = 64) {
         self.mapping = mapping
+        self.maxDepth = max(maxDepth, 1)
+        table = FieldTable(mapping: mapping)
+        values = LineValues(nodeCount: table.nodeCount)
+        containerStack = .allocate(capacity: self.maxDepth)
+        labels = Array(repeating: nil, count: mapping.labelFields.count)
     }
 
-    /// Decodes one line (without its newline).
+    deinit {
+        containerStack.deallocate()
+    }
+
+    /// Decodes one line.
+    ///
+    /// - Parameter line: The line's bytes without its newline; the caller has removed a
+    ///   trailing `\r` and a file-start BOM and skips blank lines.
+    /// - Returns: The record, valid until the next call, or the reason the line is not one.
     public func decode(_ line: UnsafeRawBufferPointer) -> DecodeOutcome {
-        .failure(.invalidJSON)
+        guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self), !line.isEmpty else {
+            return .failure(.invalidJSON)
+        }
+        values.beginLine()
+        scratch.reset()
+        let keyScratch = scratch.allocate(line.count)
+        var scanner = JSONScanner(
+            lineStart: base, end: base + line.count, position: base, maxDepth: maxDepth, table: table,
+            slots: values.slots, generation: values.generation, keyScratch: keyScratch,
+            containerStack: containerStack
+        )
+        let isObject: Bool
+        do {
+            isObject = try scanner.scanLine()
+        } catch {
+            return .failure(error.reason)
+        }
+        scratch.giveBack(line.count)
+        guard isObject else {
+            return .failure(.notAnObject)
+        }
+        let resolver = RecordResolver(
+            line: line, table: table, slots: values.slots, generation: values.generation, scratch: scratch
+        )
+        return resolver.resolve(labels: &labels)
     }
-}
-
-/// What decoding one line gave.
-public enum DecodeOutcome {
-    /// A record; its text fields are valid until the decoder's next call.
-    case record(CostRecord)
-    /// A counted error.
-    case failure(LineErrorReason)
-}
-
-/// Which JSON fields feed each record field.
-///
-/// PLACEHOLDER: the decoder branch defines the real shape.
-public struct CostFieldMapping: Sendable {
-    /// The built-in field names, covering every documented record shape.
-    public static let builtIn = CostFieldMapping()
 }

@@ -1,0 +1,199 @@
+import Glibc
+
+/// A JSON number token taken apart as `±significand × 10^exponent`, and its exact values.
+///
+/// Trailing zeros are folded into the exponent, so the significand's last digit is never 0
+/// and an integral value has a non-negative exponent. Conversions are exact: a `Double` is
+/// the correctly rounded value `strtod` gives (Clinger's fast path for short decimals, the
+/// Eisel–Lemire algorithm for up to 19 digits, `strtod` itself beyond); a count is exact
+/// or rejected.
+struct DecimalNumber {
+    /// Whether the token starts with `-`.
+    var isNegative: Bool
+    /// The significant digits, without leading or trailing zeros (0 for zero).
+    var significand: UInt64
+    /// The power of ten the significand is scaled by.
+    var exponent: Int
+    /// Whether every significant digit fit in `significand` (at most 19 digits).
+    var isExact: Bool
+    /// The token's bytes, for the `strtod` fallback.
+    var token: UnsafeRawBufferPointer
+
+    /// Takes apart `token`, when it is exactly one JSON number.
+    ///
+    /// - Parameter token: The candidate bytes.
+    /// - Returns: The parts, or nil when `token` is not exactly a JSON number.
+    init?(_ token: UnsafeRawBufferPointer) {
+        guard JSONNumberGrammar.matchesWhole(token) else {
+            return nil
+        }
+        self.init(validToken: token)
+    }
+
+    /// Takes apart a token the scanner has already matched against the number grammar.
+    ///
+    /// - Parameter token: Exactly one JSON number token.
+    @inline(__always)
+    init(validToken token: UnsafeRawBufferPointer) {
+        self.token = token
+        significand = 0
+        exponent = 0
+        isExact = true
+        guard var position = token.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            isNegative = false
+            return
+        }
+        let end = position + token.count
+        isNegative = position.pointee == UInt8(ascii: "-")
+        if isNegative {
+            position += 1
+        }
+        // Digits accumulate while fewer than 19 significant ones are held (leading zeros do not
+        // count); a dropped integer digit scales by ten, a kept fraction digit by a tenth.
+        var significantDigits = 0
+        var scale = 0
+        while position < end {
+            let digit = position.pointee &- UInt8(ascii: "0")
+            guard digit < 10 else {
+                break
+            }
+            if significantDigits < 19 {
+                significand = significand &* 10 &+ UInt64(digit)
+                significantDigits += significand == 0 ? 0 : 1
+            } else {
+                isExact = isExact && digit == 0
+                scale += 1
+            }
+            position += 1
+        }
+        if position < end, position.pointee == UInt8(ascii: ".") {
+            position += 1
+            while position < end {
+                let digit = position.pointee &- UInt8(ascii: "0")
+                guard digit < 10 else {
+                    break
+                }
+                if significantDigits < 19 {
+                    significand = significand &* 10 &+ UInt64(digit)
+                    significantDigits += significand == 0 ? 0 : 1
+                    scale -= 1
+                } else {
+                    isExact = isExact && digit == 0
+                }
+                position += 1
+            }
+        }
+        if position < end {
+            // An exponent: `e` or `E`, an optional sign, digits (the grammar guarantees them).
+            position += 1
+            let isNegativeExponent = position < end && position.pointee == UInt8(ascii: "-")
+            if position < end, position.pointee == UInt8(ascii: "-") || position.pointee == UInt8(ascii: "+") {
+                position += 1
+            }
+            var explicitExponent = 0
+            while position < end {
+                // Saturate: anything this large is zero or infinite either way.
+                explicitExponent = min(explicitExponent * 10 + Int(position.pointee &- UInt8(ascii: "0")), 100_000)
+                position += 1
+            }
+            scale += isNegativeExponent ? -explicitExponent : explicitExponent
+        }
+        guard significand != 0 else {
+            return
+        }
+        while significand % 10 == 0 {
+            significand /= 10
+            scale += 1
+        }
+        exponent = scale
+    }
+
+    /// The correctly rounded `Double` (possibly infinite for huge exponents).
+    var doubleValue: Double {
+        var magnitude: Double
+        if significand == 0 {
+            magnitude = 0
+        } else if isExact, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
+            // Clinger: both operands are exact doubles, so one IEEE operation rounds correctly.
+            magnitude = exponent < 0
+                ? Double(significand) / DecimalNumber.powersOfTen[-exponent]
+                : Double(significand) * DecimalNumber.powersOfTen[exponent]
+        } else if isExact, let fast = EiselLemire.double(significand: significand, exponent: exponent) {
+            magnitude = fast
+        } else {
+            return DecimalNumber.strtodValue(of: token)
+        }
+        return isNegative ? -magnitude : magnitude
+    }
+
+    /// The count a number token denotes: an integral, non-negative number that fits in 64 bits.
+    ///
+    /// `100.0` and `1e3` are counts; `-0` is 0; `1.5`, `-1` and `1e20` are not. Plain digit
+    /// runs, nearly every count logged, are read without taking the number apart.
+    ///
+    /// - Parameter token: Exactly one JSON number token.
+    /// - Returns: The count, or nil when the number is not one.
+    static func count(validToken token: UnsafeRawBufferPointer) -> UInt64? {
+        var value: UInt64 = 0
+        for byte in token {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else {
+                return DecimalNumber(validToken: token).countValue
+            }
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = product.addingReportingOverflow(UInt64(digit))
+            guard !overflow, !carry else {
+                return nil
+            }
+            value = sum
+        }
+        return value
+    }
+
+    /// The value as a count: an integral, non-negative number that fits in 64 bits.
+    ///
+    /// `100.0` and `1e3` are counts; `-0` is 0; `1.5`, `-1` and `1e20` are not.
+    var countValue: UInt64? {
+        if significand == 0 {
+            return 0
+        }
+        guard !isNegative, isExact, exponent >= 0 else {
+            return nil
+        }
+        var value = significand
+        for _ in 0..<exponent {
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else {
+                return nil
+            }
+            value = product
+        }
+        return value
+    }
+
+    /// Exact powers of ten, 10⁰ through 10²², the range Clinger's fast path may use.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// `strtod` over a NUL-terminated copy of `token`, for the rare inputs the fast paths leave.
+    ///
+    /// The process never changes `LC_NUMERIC` from "C"; if something did, `strtod` would stop
+    /// at the `.`, and the value would be wrong. That is caught: a partial parse is NaN, which
+    /// every caller rejects as a non-finite value.
+    private static func strtodValue(of token: UnsafeRawBufferPointer) -> Double {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: token.count + 1) { buffer in
+            guard let base = buffer.baseAddress else {
+                return .nan
+            }
+            for index in 0..<token.count {
+                base[index] = CChar(bitPattern: token[index])
+            }
+            base[token.count] = 0
+            var stop: UnsafeMutablePointer<CChar>?
+            let value = strtod(base, &stop)
+            return stop == base + token.count ? value : .nan
+        }
+    }
+}

@@ -1,0 +1,288 @@
+import Glibc
+
+/// The compiled form of a `CostFieldMapping`, built once per decoder.
+///
+/// Every source path and every dotted prefix of one becomes a numbered *node*
+/// (`usage`, `usage.prompt_tokens_details`, `usage.prompt_tokens_details.cached_tokens`).
+/// Nodes are numbered in depth-first order, so a node's descendants are the contiguous range
+/// after it. A key in the line is looked up by *(context node, raw key bytes)*, where the
+/// context is the node of the enclosing object (or the root). The table holds every split of
+/// every path into (context, rest), so a literal flat key `"usage.input"` and the nested
+/// `{"usage":{"input":…}}` reach the same node. Keys of up to 16 bytes compare as two words,
+/// so a lookup costs one hash and usually one probe, with no per-byte loop.
+final class FieldTable {
+    /// The context of keys in the top-level object.
+    static let rootContext: Int32 = -1
+
+    /// A node's structure.
+    struct Node {
+        /// Whether some longer path continues below this node, so its object value is entered.
+        var hasChildren: Bool
+        /// One past the last descendant's id; descendants are `id + 1 ..< descendantEnd`.
+        var descendantEnd: Int32
+    }
+
+    /// One (context, key) → node row of the open-addressing hash table.
+    struct Entry {
+        /// The key's first 8 bytes, little-endian, zero-padded.
+        var head: UInt64
+        /// The key's last 8 bytes when it has at least 8, else 0.
+        var tail: UInt64
+        /// The key's length in bytes.
+        var length: Int
+        /// Offset of the key's bytes in `keyBytes`, compared in full for keys over 16 bytes.
+        var bytesOffset: Int
+        /// The context node (`rootContext` for the top level).
+        var context: Int32
+        /// The node the key leads to; -1 marks an empty row.
+        var node: Int32
+    }
+
+    /// The nodes, by id.
+    let nodes: UnsafeMutableBufferPointer<Node>
+    /// The hash table; its count is a power of two, at most half full.
+    private let entries: UnsafeMutableBufferPointer<Entry>
+    /// Per row of `entries`, a non-zero fingerprint of its hash, 0 for an empty row.
+    ///
+    /// Most keys in a line are not mapped; a miss then touches only this small array, which
+    /// stays in cache while the line's bytes stream through.
+    private let tags: UnsafeMutableBufferPointer<UInt32>
+    /// `entries.count - 1`.
+    private let mask: Int
+    /// The bytes of every key, for the full comparison of long keys.
+    private let keyBytes: [UInt8]
+    /// The node ids of every field's and then every label's sources, back to back.
+    private let sourceNodes: UnsafeMutableBufferPointer<Int32>
+    /// Where each field's sources are in `sourceNodes`, indexed by `CostField.ordinal`.
+    private let fieldRanges: [Range<Int>]
+    /// Where each label's sources are in `sourceNodes`, in the mapping's label order.
+    private let labelRanges: [Range<Int>]
+
+    /// Compiles `mapping`.
+    ///
+    /// - Parameter mapping: The field and label sources.
+    init(mapping: CostFieldMapping) {
+        let allPaths = CostField.allCases.flatMap { mapping.sources(for: $0) }
+            + mapping.labelFields.flatMap(\.sources)
+        var prefixSet = Set<[[UInt8]]>()
+        for path in allPaths {
+            let segments = FieldTable.segments(of: path)
+            for length in 1...segments.count {
+                prefixSet.insert(Array(segments[0..<length]))
+            }
+        }
+        let ordered = prefixSet.sorted { $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) } }
+        var idBySegments = [[[UInt8]]: Int32]()
+        for (id, segments) in ordered.enumerated() {
+            idBySegments[segments] = Int32(id)
+        }
+
+        nodes = .allocate(capacity: max(ordered.count, 1))
+        for (id, segments) in ordered.enumerated() {
+            var end = id + 1
+            while end < ordered.count, ordered[end].starts(with: segments) {
+                end += 1
+            }
+            nodes.initializeElement(at: id, to: Node(hasChildren: end > id + 1, descendantEnd: Int32(end)))
+        }
+        nodeCount = ordered.count
+
+        var rows = [(context: Int32, key: [UInt8], node: Int32)]()
+        for (id, segments) in ordered.enumerated() {
+            for split in 0..<segments.count {
+                let context = split == 0 ? FieldTable.rootContext : idBySegments[Array(segments[0..<split])] ?? -1
+                let key = Array(segments[split...].joined(separator: [UInt8(ascii: ".")]))
+                rows.append((context, key, Int32(id)))
+            }
+        }
+
+        var capacity = 64
+        while capacity < rows.count * 2 {
+            capacity *= 2
+        }
+        mask = capacity - 1
+        entries = .allocate(capacity: capacity)
+        entries.initialize(repeating: Entry(head: 0, tail: 0, length: 0, bytesOffset: 0, context: 0, node: -1))
+        tags = .allocate(capacity: capacity)
+        tags.initialize(repeating: 0)
+        var keyBytes = [UInt8]()
+        for row in rows {
+            let words = row.key.withUnsafeBytes { FieldTable.words(of: $0.baseAddress, count: $0.count, readable: 0) }
+            let hash = FieldTable.hash(context: row.context, head: words.head, tail: words.tail, length: row.key.count)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while tags[slot] != 0 {
+                slot = (slot + 1) & mask
+            }
+            tags[slot] = FieldTable.tag(of: hash)
+            entries[slot] = Entry(
+                head: words.head, tail: words.tail, length: row.key.count, bytesOffset: keyBytes.count,
+                context: row.context, node: row.node
+            )
+            keyBytes += row.key
+        }
+        self.keyBytes = keyBytes
+
+        var flattened = [Int32]()
+        func append(_ paths: [String]) -> Range<Int> {
+            let start = flattened.count
+            flattened += paths.compactMap { idBySegments[FieldTable.segments(of: $0)] }
+            return start..<flattened.count
+        }
+        var fieldRanges = [Range<Int>](repeating: 0..<0, count: CostField.allCases.count)
+        for field in CostField.allCases {
+            fieldRanges[field.ordinal] = append(mapping.sources(for: field))
+        }
+        self.fieldRanges = fieldRanges
+        labelRanges = mapping.labelFields.map { append($0.sources) }
+        sourceNodes = .allocate(capacity: max(flattened.count, 1))
+        _ = sourceNodes.initialize(from: flattened)
+    }
+
+    /// The number of nodes.
+    let nodeCount: Int
+
+    /// The node ids of `field`'s sources, in priority order.
+    @inline(__always)
+    subscript(field: CostField) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(rebasing: sourceNodes[fieldRanges[field.ordinal]])
+    }
+
+    /// The node ids of the sources of the label at `index`, in priority order.
+    @inline(__always)
+    func labelSources(at index: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(rebasing: sourceNodes[labelRanges[index]])
+    }
+
+    deinit {
+        entries.deallocate()
+        tags.deallocate()
+        nodes.deallocate()
+        sourceNodes.deallocate()
+    }
+
+    /// The node a key leads to in `context`, or -1 when no source path goes through it.
+    ///
+    /// - Parameters:
+    ///   - context: The enclosing object's node, or `rootContext`.
+    ///   - key: The key's (unescaped) bytes.
+    ///   - count: The key's length.
+    ///   - readable: How many bytes from `key` may be read (at least `count`).
+    /// - Returns: The node id, or -1.
+    @inline(__always)
+    func node(context: Int32, key: UnsafeRawPointer, count: Int, readable: Int) -> Int32 {
+        let words = FieldTable.words(of: key, count: count, readable: readable)
+        let hash = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count)
+        let tag = FieldTable.tag(of: hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let rowTag = tags[slot]
+            if rowTag == 0 {
+                return -1
+            }
+            if rowTag == tag {
+                let entry = entries[slot]
+                if entry.head == words.head, entry.tail == words.tail, entry.length == count,
+                    entry.context == context, count <= 16 || middleMatches(entry, key: key)
+                {
+                    return entry.node
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Compares a long key's bytes 8 ..< count - 8, which its two words do not cover.
+    private func middleMatches(_ entry: Entry, key: UnsafeRawPointer) -> Bool {
+        keyBytes.withUnsafeBytes { stored in
+            memcmpBytes(stored.baseAddress.map { $0 + entry.bytesOffset + 8 }, key + 8, entry.length - 16)
+        }
+    }
+
+    /// Splits a dotted path into its segments' bytes.
+    private static func segments(of path: String) -> [[UInt8]] {
+        path.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map(Array.init)
+    }
+
+    /// The two comparison words of a key: its first 8 bytes and, when it has 8 or more, its last 8.
+    ///
+    /// - Parameters:
+    ///   - key: The key's bytes (may be nil when `count` is 0).
+    ///   - count: The key's length.
+    ///   - readable: How many bytes may be read from `key`; 8 or more allows one masked load.
+    @inline(__always)
+    static func words(of key: UnsafeRawPointer?, count: Int, readable: Int) -> (head: UInt64, tail: UInt64) {
+        guard let key, count > 0 else {
+            return (0, 0)
+        }
+        if count >= 8 {
+            return (
+                UInt64(littleEndian: key.loadUnaligned(as: UInt64.self)),
+                UInt64(littleEndian: key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            )
+        }
+        if readable >= 8 {
+            let all = UInt64(littleEndian: key.loadUnaligned(as: UInt64.self))
+            return (all & ((1 << (UInt64(count) &* 8)) &- 1), 0)
+        }
+        var head: UInt64 = 0
+        for index in 0..<count {
+            head |= UInt64(key.load(fromByteOffset: index, as: UInt8.self)) << (UInt64(index) &* 8)
+        }
+        return (head, 0)
+    }
+
+    /// Mixes a key's words, length and context into a hash: its low bits index the table,
+    /// its high bits make the tag.
+    @inline(__always)
+    private static func hash(context: Int32, head: UInt64, tail: UInt64, length: Int) -> UInt64 {
+        var mixed = head &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= (tail &+ UInt64(truncatingIfNeeded: length) &+ (UInt64(UInt32(bitPattern: context)) << 32))
+            &* 0xC2B2_AE3D_27D4_EB4F
+        // Multiply again so that every input bit reaches the low bits the mask keeps.
+        mixed = (mixed ^ (mixed >> 32)) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed >> 29)
+    }
+
+    /// The non-zero fingerprint of a hash, from bits the table index does not use.
+    @inline(__always)
+    private static func tag(of hash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 32) | 1
+    }
+}
+
+/// `memcmp` == 0 over `count` bytes, for pointers that are valid whenever `count` > 0.
+@inline(__always)
+private func memcmpBytes(_ lhs: UnsafeRawPointer?, _ rhs: UnsafeRawPointer, _ count: Int) -> Bool {
+    guard let lhs, count > 0 else {
+        return count <= 0
+    }
+    return memcmp(lhs, rhs, count) == 0
+}
+
+extension CostField {
+    /// A dense index for array-backed per-field tables.
+    fileprivate var ordinal: Int {
+        switch self {
+        case .model: 0
+        case .provider: 1
+        case .status: 2
+        case .success: 3
+        case .isError: 4
+        case .errorEvidence: 5
+        case .errorType: 6
+        case .totalCost: 7
+        case .inputCost: 8
+        case .outputCost: 9
+        case .inputTokens: 10
+        case .outputTokens: 11
+        case .cacheReadTokens: 12
+        case .cacheWriteTokens: 13
+        case .latencySeconds: 14
+        case .latencyMilliseconds: 15
+        case .startTime: 16
+        case .endTime: 17
+        case .cached: 18
+        case .timestamp: 19
+        }
+    }
+}

@@ -1,0 +1,149 @@
+extension JSONScanner {
+    /// Validates a string's contents after its opening quote, up to and including the closing one.
+    ///
+    /// Eight bytes are checked at a time for the only bytes that need attention (`"`, `\`,
+    /// control characters and non-ASCII); runs of plain ASCII cost one load and a few
+    /// arithmetic operations per word.
+    ///
+    /// - Returns: Whether the string contains escapes.
+    /// - Throws: `.invalidJSON` for a missing closing quote, a control character or a bad
+    ///   escape (including an unpaired surrogate); `.invalidUTF8` for bytes that are not UTF-8.
+    @inline(__always)
+    mutating func scanStringBody() throws(ScanFailure) -> Bool {
+        var isEscaped = false
+        while true {
+            while end - position >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(position).loadUnaligned(as: UInt64.self))
+                let special = JSONScanner.specialBytes(in: word)
+                if special == 0 {
+                    position += 8
+                    continue
+                }
+                position += special.trailingZeroBitCount >> 3
+                break
+            }
+            guard position < end else {
+                throw .invalidJSON
+            }
+            let byte = position.pointee
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return isEscaped
+            }
+            if byte == UInt8(ascii: "\\") {
+                isEscaped = true
+                try scanEscape()
+            } else if byte < 0x20 {
+                throw .invalidJSON
+            } else if byte >= 0x80 {
+                try scanMultibyteCharacter()
+            } else {
+                position += 1
+            }
+        }
+    }
+
+    /// A mask whose lowest set bit marks the first byte of `word` that is `"`, `\`, below
+    /// 0x20 or above 0x7F; 0 when there is none.
+    ///
+    /// The zero-byte tests can flag false positives, but only above a true one, so the lowest
+    /// set bit is always exact.
+    @inline(__always)
+    static func specialBytes(in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let isQuote = (quotes &- ones) & ~quotes
+        let isBackslash = (backslashes &- ones) & ~backslashes
+        let isControl = (word &- ones &* 0x20) & ~word
+        return (isQuote | isBackslash | isControl | word) & highBits
+    }
+
+    /// Validates one escape sequence at the read position (a `\`) and moves past it.
+    private mutating func scanEscape() throws(ScanFailure) {
+        guard end - position >= 2 else {
+            throw .invalidJSON
+        }
+        switch position[1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            position += 2
+        case UInt8(ascii: "u"):
+            let unit = try hexUnit(at: 2)
+            position += 6
+            if unit >= 0xDC00, unit <= 0xDFFF {
+                throw .invalidJSON
+            }
+            if unit >= 0xD800, unit <= 0xDBFF {
+                guard end - position >= 6, position[0] == UInt8(ascii: "\\"), position[1] == UInt8(ascii: "u")
+                else {
+                    throw .invalidJSON
+                }
+                let low = try hexUnit(at: 2)
+                guard low >= 0xDC00, low <= 0xDFFF else {
+                    throw .invalidJSON
+                }
+                position += 6
+            }
+        default:
+            throw .invalidJSON
+        }
+    }
+
+    /// The four hex digits at `offset` from the read position, as a UTF-16 code unit.
+    private func hexUnit(at offset: Int) throws(ScanFailure) -> UInt32 {
+        guard end - position >= offset + 4 else {
+            throw .invalidJSON
+        }
+        var unit: UInt32 = 0
+        for index in offset..<(offset + 4) {
+            guard let digit = JSONStringUnescaper.hexValue(position[index]) else {
+                throw .invalidJSON
+            }
+            unit = unit << 4 | digit
+        }
+        return unit
+    }
+
+    /// Validates one multi-byte UTF-8 character at the read position and moves past it.
+    ///
+    /// Overlong forms, UTF-16 surrogates, code points above U+10FFFF, stray continuation
+    /// bytes and truncated sequences are rejected.
+    private mutating func scanMultibyteCharacter() throws(ScanFailure) {
+        let available = end - position
+        let lead = position[0]
+        let length: Int
+        var secondLow: UInt8 = 0x80
+        var secondHigh: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF:
+            length = 2
+        case 0xE0:
+            length = 3
+            secondLow = 0xA0
+        case 0xED:
+            length = 3
+            secondHigh = 0x9F
+        case 0xE1...0xEF:
+            length = 3
+        case 0xF0:
+            length = 4
+            secondLow = 0x90
+        case 0xF4:
+            length = 4
+            secondHigh = 0x8F
+        case 0xF1...0xF3:
+            length = 4
+        default:
+            throw .invalidUTF8
+        }
+        guard available >= length, position[1] >= secondLow, position[1] <= secondHigh else {
+            throw .invalidUTF8
+        }
+        for index in 2..<length where position[index] & 0xC0 != 0x80 {
+            throw .invalidUTF8
+        }
+        position += length
+    }
+}

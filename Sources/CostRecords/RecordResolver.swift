@@ -1,0 +1,392 @@
+/// Builds a `CostRecord` from the mapped values of a scanned line, by the field rules of
+/// issue 2.
+///
+/// Each field takes the first of its sources (in the mapping's order) that is present and
+/// not `null`. A used value of the wrong type or range makes the line `.invalidValue`; a
+/// line without a non-empty model string is `.missingModel`.
+struct RecordResolver {
+    /// Why resolution rejected the line.
+    private struct Rejection: Error {
+        let reason: LineErrorReason
+        static let invalidValue = Rejection(reason: .invalidValue)
+    }
+
+    /// The scanned line.
+    let line: UnsafeRawBufferPointer
+    /// The compiled mapping.
+    let table: FieldTable
+    /// The line's mapped values, one slot per node.
+    let slots: UnsafeMutableBufferPointer<ScannedValue>
+    /// The line's generation: slots of other generations are absent.
+    let generation: UInt32
+    /// Room for text that is not verbatim in the line.
+    let scratch: ScratchArena
+
+    /// Resolves every field.
+    ///
+    /// - Parameter labels: The decoder's reusable label array; filled in mapping order.
+    /// - Returns: The record, or the reason the line is not one.
+    func resolve(labels: inout [UnsafeRawBufferPointer?]) -> DecodeOutcome {
+        guard var model = firstNonEmptyString(.model) else {
+            return .failure(.missingModel)
+        }
+        do {
+            var provider: UnsafeRawBufferPointer
+            if let explicit = firstNonEmptyString(.provider) {
+                provider = lowercased(explicit)
+                if let split = splitProviderPrefix(model), equalIgnoringCase(split.prefix, explicit) {
+                    model = split.model
+                }
+            } else if let split = splitProviderPrefix(model) {
+                provider = lowercased(split.prefix)
+                model = split.model
+            } else {
+                provider = ProviderInference.provider(ofModel: model)
+            }
+            let status = try resolveStatus()
+            let timestamp = resolveTimestamp()
+            for index in labels.indices {
+                labels[index] = labelValue(table.labelSources(at: index))
+            }
+            return .record(
+                CostRecord(
+                    provider: provider,
+                    model: model,
+                    status: status,
+                    errorType: status == .error ? resolveErrorType() : nil,
+                    costUSD: try resolveCost(),
+                    inputTokens: try count(.inputTokens),
+                    outputTokens: try count(.outputTokens),
+                    cacheReadTokens: try count(.cacheReadTokens),
+                    cacheWriteTokens: try count(.cacheWriteTokens),
+                    latencySeconds: try resolveLatency(),
+                    isCached: try flag(.cached) ?? false,
+                    timestamp: timestamp.value,
+                    hasUnparsableTimestamp: timestamp.isUnparsable,
+                    labels: labels
+                )
+            )
+        } catch {
+            return .failure(error.reason)
+        }
+    }
+
+    // MARK: Looking values up
+
+    /// The line's value under `node`, or nil when absent or `null`.
+    @inline(__always)
+    private func value(_ node: Int32) -> ScannedValue? {
+        let value = slots[Int(node)]
+        guard value.generation == generation, value.kind != .null else {
+            return nil
+        }
+        return value
+    }
+
+    /// The first present, non-null value among `field`'s sources.
+    @inline(__always)
+    private func first(_ field: CostField) -> ScannedValue? {
+        for node in table[field] {
+            if let value = value(node) {
+                return value
+            }
+        }
+        return nil
+    }
+
+    /// The first source of `field` whose value is a non-empty string, as text.
+    private func firstNonEmptyString(_ field: CostField) -> UnsafeRawBufferPointer? {
+        for node in table[field] {
+            if let value = value(node), value.kind == .string, value.count > 0 {
+                return text(of: value)
+            }
+        }
+        return nil
+    }
+
+    /// A value's raw bytes in the line: a string's contents or a number's token.
+    @inline(__always)
+    private func raw(_ value: ScannedValue) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: line[value.start..<(value.start + value.count)])
+    }
+
+    /// A string value's text, unescaped into scratch when it has escapes.
+    private func text(of value: ScannedValue) -> UnsafeRawBufferPointer {
+        guard value.isEscaped else {
+            return raw(value)
+        }
+        let buffer = scratch.allocate(value.count)
+        let written = JSONStringUnescaper.unescape(raw(value), into: buffer)
+        scratch.giveBack(value.count - written)
+        return UnsafeRawBufferPointer(rebasing: buffer[0..<written])
+    }
+
+    /// The number a value denotes: a number token, or for `allowsString` a string that is
+    /// exactly a JSON number.
+    private func decimal(_ value: ScannedValue, allowsString: Bool = false) -> DecimalNumber? {
+        switch value.kind {
+        case .number: DecimalNumber(validToken: raw(value))
+        case .string where allowsString: DecimalNumber(text(of: value))
+        default: nil
+        }
+    }
+
+    // MARK: Provider and model
+
+    /// The `provider/` prefix of a model and the model after it, when both are non-empty.
+    private func splitProviderPrefix(_ model: UnsafeRawBufferPointer) -> (prefix: UnsafeRawBufferPointer,
+                                                                          model: UnsafeRawBufferPointer)?
+    {
+        guard let slash = model.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash < model.count - 1 else {
+            return nil
+        }
+        return (
+            UnsafeRawBufferPointer(rebasing: model[0..<slash]),
+            UnsafeRawBufferPointer(rebasing: model[(slash + 1)...])
+        )
+    }
+
+    /// `text` with ASCII upper-case letters lowered; the text itself when it has none.
+    private func lowercased(_ text: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard text.contains(where: { $0 &- UInt8(ascii: "A") < 26 }) else {
+            return text
+        }
+        let buffer = scratch.allocate(text.count)
+        for (index, byte) in text.enumerated() {
+            buffer[index] = ASCII.lowercased(byte)
+        }
+        return UnsafeRawBufferPointer(buffer)
+    }
+
+    /// Whether two texts are equal ignoring ASCII case.
+    private func equalIgnoringCase(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { ASCII.lowercased($0) == ASCII.lowercased($1) }
+    }
+
+    // MARK: Status and error type
+
+    /// `success` or `error`, by the first rule that applies.
+    private func resolveStatus() throws(Rejection) -> RequestStatus {
+        if let value = first(.status), let status = statusWord(value) {
+            return status
+        }
+        if let success = try flag(.success) {
+            return success ? .success : .error
+        }
+        if let isError = try flag(.isError) {
+            return isError ? .error : .success
+        }
+        for node in table[.errorEvidence] {
+            if let value = value(node), isNonEmpty(value) {
+                return .error
+            }
+        }
+        return .success
+    }
+
+    /// The status a `status` value states, or nil when it states none (an unknown word, a bool…).
+    private func statusWord(_ value: ScannedValue) -> RequestStatus? {
+        if let number = decimal(value, allowsString: true) {
+            let code = number.doubleValue
+            return code >= 200 && code < 300 && code.rounded(.down) == code ? .success : .error
+        }
+        guard value.kind == .string else {
+            return nil
+        }
+        let word = text(of: value)
+        if RecordResolver.successWords.contains(where: { equalIgnoringCase(word, $0.bytes) }) {
+            return .success
+        }
+        if RecordResolver.errorWords.contains(where: { equalIgnoringCase(word, $0.bytes) }) {
+            return .error
+        }
+        return nil
+    }
+
+    /// Status words that mean success.
+    private static let successWords = [
+        StaticBytes("success"), StaticBytes("ok"), StaticBytes("succeeded"), StaticBytes("completed"),
+        StaticBytes("stop"),
+    ]
+    /// Status words that mean failure.
+    private static let errorWords = [
+        StaticBytes("error"), StaticBytes("failed"), StaticBytes("failure"), StaticBytes("fail"),
+        StaticBytes("timeout"), StaticBytes("cancelled"),
+    ]
+
+    /// Whether a value counts as a reported error: a non-empty string, object or array,
+    /// `true`, or a non-zero number.
+    private func isNonEmpty(_ value: ScannedValue) -> Bool {
+        switch value.kind {
+        case .string: value.count > 0
+        case .object, .array: value.isNonEmpty
+        case .true: true
+        case .false, .null: false
+        case .number: DecimalNumber(validToken: raw(value)).significand != 0
+        }
+    }
+
+    /// The class of a failed call: the first `errorType` source that names one, else `.other`.
+    private func resolveErrorType() -> ErrorType {
+        for node in table[.errorType] {
+            guard let value = value(node) else {
+                continue
+            }
+            let type: ErrorType?
+            switch value.kind {
+            case .number:
+                type = DecimalNumber.count(validToken: raw(value)).flatMap {
+                    ErrorClassifier.errorType(statusCode: Int(clamping: $0))
+                }
+            case .string:
+                let words = text(of: value)
+                type = ErrorClassifier.errorType(text: words, scratch: scratch.allocate(words.count))
+            default:
+                type = nil
+            }
+            if let type {
+                return type
+            }
+        }
+        return .other
+    }
+
+    // MARK: Quantities
+
+    /// The cost in USD: the first total, else the sum of the input and output parts present.
+    private func resolveCost() throws(Rejection) -> Double? {
+        if let total = first(.totalCost) {
+            return try cost(total)
+        }
+        let input = try first(.inputCost).map { (value) throws(Rejection) in try cost(value) }
+        let output = try first(.outputCost).map { (value) throws(Rejection) in try cost(value) }
+        guard input != nil || output != nil else {
+            return nil
+        }
+        return try nonNegativeFinite((input ?? 0) + (output ?? 0))
+    }
+
+    /// One cost value: a number or a numeric string, finite and not negative.
+    private func cost(_ value: ScannedValue) throws(Rejection) -> Double {
+        guard let number = decimal(value, allowsString: true) else {
+            throw .invalidValue
+        }
+        return try nonNegativeFinite(number.doubleValue)
+    }
+
+    /// A token count: an integral, non-negative number that fits in 64 bits.
+    private func count(_ field: CostField) throws(Rejection) -> UInt64? {
+        guard let value = first(field) else {
+            return nil
+        }
+        guard value.kind == .number, let count = DecimalNumber.count(validToken: raw(value)) else {
+            throw .invalidValue
+        }
+        return count
+    }
+
+    /// The latency in seconds: logged seconds, else logged milliseconds, else end − start.
+    ///
+    /// A difference of two timestamps that cannot both be read, or that is negative, gives no
+    /// latency rather than rejecting the record: it is derived, not logged.
+    private func resolveLatency() throws(Rejection) -> Double? {
+        if let value = first(.latencySeconds) {
+            return try seconds(value, scale: 1)
+        }
+        if let value = first(.latencyMilliseconds) {
+            return try seconds(value, scale: 1_000)
+        }
+        guard let start = first(.startTime).flatMap(epochSeconds), let end = first(.endTime).flatMap(epochSeconds),
+            end >= start
+        else {
+            return nil
+        }
+        return end - start
+    }
+
+    /// A logged duration, divided by `scale`, finite and not negative.
+    private func seconds(_ value: ScannedValue, scale: Double) throws(Rejection) -> Double {
+        guard let number = decimal(value) else {
+            throw .invalidValue
+        }
+        return try nonNegativeFinite(number.doubleValue) / scale
+    }
+
+    /// `value` when finite and not negative (with -0 as 0); otherwise the line is rejected.
+    private func nonNegativeFinite(_ value: Double) throws(Rejection) -> Double {
+        guard value.isFinite, value >= 0 else {
+            throw .invalidValue
+        }
+        return value + 0
+    }
+
+    // MARK: Flags, time and labels
+
+    /// A flag: a JSON bool, or the string `true` or `false` in any case.
+    ///
+    /// - Returns: The flag, or nil when absent.
+    /// - Throws: `.invalidValue` for any other value.
+    private func flag(_ field: CostField) throws(Rejection) -> Bool? {
+        guard let value = first(field) else {
+            return nil
+        }
+        switch value.kind {
+        case .true:
+            return true
+        case .false:
+            return false
+        case .string:
+            let word = text(of: value)
+            if equalIgnoringCase(word, RecordResolver.trueWord.bytes) {
+                return true
+            }
+            if equalIgnoringCase(word, RecordResolver.falseWord.bytes) {
+                return false
+            }
+            throw .invalidValue
+        default:
+            throw .invalidValue
+        }
+    }
+
+    /// The text `true`.
+    private static let trueWord = StaticBytes("true")
+    /// The text `false`.
+    private static let falseWord = StaticBytes("false")
+
+    /// The record's own time, and whether a logged time could not be read.
+    private func resolveTimestamp() -> (value: Double?, isUnparsable: Bool) {
+        guard let value = first(.timestamp) else {
+            return (nil, false)
+        }
+        let seconds = epochSeconds(value)
+        return (seconds, seconds == nil)
+    }
+
+    /// The epoch time a number or string value denotes, or nil.
+    private func epochSeconds(_ value: ScannedValue) -> Double? {
+        switch value.kind {
+        case .number: TimestampParser.epochSeconds(fromNumber: DecimalNumber(validToken: raw(value)).doubleValue)
+        case .string: TimestampParser.epochSeconds(fromText: text(of: value))
+        default: nil
+        }
+    }
+
+    /// A label's text: a string's text, a number as logged, or `true`/`false`; nil otherwise.
+    private func labelValue(_ sources: UnsafeBufferPointer<Int32>) -> UnsafeRawBufferPointer? {
+        for node in sources {
+            guard let value = value(node) else {
+                continue
+            }
+            switch value.kind {
+            case .string: return text(of: value)
+            case .number: return raw(value)
+            case .true: return RecordResolver.trueWord.bytes
+            case .false: return RecordResolver.falseWord.bytes
+            case .object, .array, .null: return nil
+            }
+        }
+        return nil
+    }
+}
+

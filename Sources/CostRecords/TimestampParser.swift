@@ -1,0 +1,173 @@
+/// Reads a record's own time from the forms log writers use, as seconds since the Unix epoch.
+///
+/// Accepted strings: ISO 8601 / RFC 3339 dates and date-times (`2024-12-19`,
+/// `2024-12-19T18:59:02`, `…T18:59:02.123456Z`, `…+05:30`, `…+0530`, `…+05`), the same with a
+/// space instead of the `T` (Python's `str(datetime)`: `2024-06-01 12:00:00.123456`), and
+/// epoch numbers written as strings. A time without a zone is UTC. Accepted numbers: epoch
+/// seconds, or epoch milliseconds when above 10¹¹ (which as seconds would be the year 5138).
+enum TimestampParser {
+    /// Values above this are epoch milliseconds rather than seconds.
+    static let millisecondThreshold = 1e11
+
+    /// The epoch time of an epoch number in seconds or milliseconds.
+    ///
+    /// - Parameter value: The logged number.
+    /// - Returns: Seconds since the epoch, or nil for a negative or non-finite value.
+    static func epochSeconds(fromNumber value: Double) -> Double? {
+        guard value.isFinite, value >= 0 else {
+            return nil
+        }
+        return value > millisecondThreshold ? value / 1000 : value
+    }
+
+    /// The epoch time of a timestamp string.
+    ///
+    /// - Parameter text: The string's (unescaped) bytes.
+    /// - Returns: Seconds since the epoch, or nil when the text is no accepted form.
+    static func epochSeconds(fromText text: UnsafeRawBufferPointer) -> Double? {
+        if text.count < 10 || text[4] != UInt8(ascii: "-") {
+            return DecimalNumber(text).flatMap { epochSeconds(fromNumber: $0.doubleValue) }
+        }
+        var cursor = Cursor(text: text)
+        guard let year = cursor.digits(4), cursor.skip("-"), let month = cursor.digits(2), cursor.skip("-"),
+            let day = cursor.digits(2), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+        else {
+            return nil
+        }
+        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        guard !cursor.isAtEnd else {
+            return seconds
+        }
+        guard cursor.skip("T") || cursor.skip("t") || cursor.skip(" "), let hour = cursor.digits(2),
+            cursor.skip(":"), let minute = cursor.digits(2), hour <= 23, minute <= 59
+        else {
+            return nil
+        }
+        var second = 0
+        var fraction = 0.0
+        if cursor.skip(":") {
+            guard let whole = cursor.digits(2), whole <= 60 else {
+                return nil
+            }
+            second = whole
+            if cursor.skip(".") || cursor.skip(",") {
+                guard let value = cursor.fraction() else {
+                    return nil
+                }
+                fraction = value
+            }
+        }
+        seconds += Double(hour * 3_600 + minute * 60 + second)
+        guard let offset = cursor.zoneOffset(), cursor.isAtEnd else {
+            return nil
+        }
+        return seconds - Double(offset) + fraction
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The number of days in a month of the proleptic Gregorian calendar.
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// A read position in the timestamp text.
+    private struct Cursor {
+        let text: UnsafeRawBufferPointer
+        var index = 0
+
+        @inline(__always)
+        var isAtEnd: Bool {
+            index == text.count
+        }
+
+        /// Consumes `character` when it is next.
+        @inline(__always)
+        mutating func skip(_ character: Unicode.Scalar) -> Bool {
+            guard index < text.count, text[index] == UInt8(ascii: character) else {
+                return false
+            }
+            index += 1
+            return true
+        }
+
+        /// Consumes exactly `count` digits.
+        @inline(__always)
+        mutating func digits(_ count: Int) -> Int? {
+            guard text.count - index >= count else {
+                return nil
+            }
+            var value = 0
+            for offset in 0..<count {
+                let byte = text[index + offset]
+                guard JSONNumberGrammar.isDigit(byte) else {
+                    return nil
+                }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            index += count
+            return value
+        }
+
+        /// Consumes one or more fraction digits; digits past nanoseconds are read but ignored.
+        @inline(__always)
+        mutating func fraction() -> Double? {
+            var numerator = 0
+            var scale = 1
+            let start = index
+            while index < text.count, JSONNumberGrammar.isDigit(text[index]) {
+                if index - start < 9 {
+                    numerator = numerator * 10 + Int(text[index] - UInt8(ascii: "0"))
+                    scale *= 10
+                }
+                index += 1
+            }
+            return index > start ? Double(numerator) / Double(scale) : nil
+        }
+
+        /// Consumes an optional zone: `Z`, `±HH:MM`, `±HHMM` or `±HH`.
+        ///
+        /// - Returns: The zone's offset from UTC in seconds (0 when there is none), or nil for
+        ///   a malformed zone.
+        mutating func zoneOffset() -> Int? {
+            if isAtEnd {
+                return 0
+            }
+            if skip("Z") || skip("z") {
+                return 0
+            }
+            let sign: Int
+            if skip("+") {
+                sign = 1
+            } else if skip("-") {
+                sign = -1
+            } else {
+                return nil
+            }
+            guard let hours = digits(2), hours <= 23 else {
+                return nil
+            }
+            var minutes = 0
+            if !isAtEnd {
+                _ = skip(":")
+                guard let value = digits(2), value <= 59 else {
+                    return nil
+                }
+                minutes = value
+            }
+            return sign * (hours * 3_600 + minutes * 60)
+        }
+    }
+}
