@@ -90,7 +90,8 @@ public struct CostMetricsState: Sendable {
             )
         } : nil
         guard let logged = record.costUSD else { return priced }
-        if let priced, pricing.isMismatch(logged: logged, priced: priced) {
+        // A response served from a cache may legitimately cost nothing: no audit for it.
+        if let priced, !record.isCached, pricing.isMismatch(logged: logged, priced: priced) {
             auditMismatches[slot] += 1
         }
         return logged
