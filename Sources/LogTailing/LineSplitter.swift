@@ -9,9 +9,10 @@ import Glibc
 /// mark at the start of the file is removed; blank lines (nothing but spaces and tabs) are
 /// skipped. A line longer than `maxLineLength` is reported once as `.tooLong` and skipped,
 /// and splitting goes on with the next line. Bytes after the last `\n` wait, as the partial
-/// line, for the rest of their line.
+/// line, for the rest of their line. The events do not depend on where the chunks are cut.
 ///
-/// Memory is bounded: at most `maxLineLength` bytes of a partial line are kept.
+/// Memory is bounded: at most `maxLineLength` bytes (plus a `\r` and a byte order mark) of a
+/// partial line are kept.
 public struct LineSplitter: Sendable {
     /// What splitting found.
     public enum Event {
@@ -21,11 +22,26 @@ public struct LineSplitter: Sendable {
         case tooLong
     }
 
+    /// Where in a file the next byte fed to the splitter lies.
+    public enum Resumption: Sendable, Equatable {
+        /// At byte 0: a byte order mark may follow.
+        case fileStart
+        /// At the first byte of a line, after a `\n`.
+        case lineStart
+        /// Inside a line whose start lies before the resumption point.
+        ///
+        /// This only happens for a line already known to be over the limit, so the line's rest
+        /// is skipped and reported as `.tooLong` when its `\n` arrives.
+        case insideTooLongLine
+    }
+
     /// The longest line, in bytes without its newline, that is reported as a line.
     public let maxLineLength: Int
     private var partial: [UInt8] = []
     private var isDiscardingLongLine = false
     private var isAtFileStart = true
+    /// Bytes fed since the last `\n`, kept or not.
+    public private(set) var pendingByteCount = 0
 
     /// Creates a splitter for a file read from its beginning.
     ///
@@ -40,21 +56,29 @@ public struct LineSplitter: Sendable {
 
     /// Forgets the unfinished line, because its file was truncated or deleted.
     ///
-    /// - Returns: Whether a fragment was dropped (a fragment of a line already known to be
-    ///   too long counts as that line's `.tooLong` instead, and returns `false`).
+    /// - Returns: Whether a fragment was dropped, including the fragment of a line already
+    ///   known to be too long (its `.tooLong` never comes, so the drop is what counts it).
     public mutating func dropPartialLine() -> Bool {
-        defer {
-            partial.removeAll(keepingCapacity: false)
-            isDiscardingLongLine = false
-        }
-        return !partial.isEmpty
+        let hadFragment = hasPartialLine
+        partial.removeAll(keepingCapacity: false)
+        isDiscardingLongLine = false
+        pendingByteCount = 0
+        return hadFragment
     }
 
     /// Starts over for a new file (or the same file rewritten from byte 0).
     public mutating func restartAtFileStart() {
+        restart(at: .fileStart)
+    }
+
+    /// Starts over at a known point of a file, forgetting any unfinished line.
+    ///
+    /// - Parameter resumption: What the next byte fed is, relative to the file's lines.
+    public mutating func restart(at resumption: Resumption) {
         partial.removeAll(keepingCapacity: false)
-        isDiscardingLongLine = false
-        isAtFileStart = true
+        pendingByteCount = 0
+        isAtFileStart = resumption == .fileStart
+        isDiscardingLongLine = resumption == .insideTooLongLine
     }
 
     /// Splits the next bytes of the file.
@@ -67,18 +91,25 @@ public struct LineSplitter: Sendable {
         var start = 0
         while start < chunk.count {
             guard let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), chunk.count - start) else {
-                keepPartial(UnsafeRawBufferPointer(rebasing: chunk[start...]), body)
+                pendingByteCount += chunk.count - start
+                keepPartial(UnsafeRawBufferPointer(rebasing: chunk[start...]))
                 return
             }
             let end = base.distance(to: UnsafeRawPointer(newline))
+            pendingByteCount = 0
             finishLine(UnsafeRawBufferPointer(rebasing: chunk[start..<end]), body)
             start = end + 1
         }
     }
 
-    private mutating func keepPartial(_ bytes: UnsafeRawBufferPointer, _ body: (Event) -> Void) {
+    /// The most raw bytes a reportable line can occupy: the limit, a `\r`, and at the start of
+    /// the file a byte order mark. Keeping exactly this many makes the outcome independent of
+    /// where chunks are cut.
+    private var rawLimit: Int { maxLineLength + 1 + (isAtFileStart ? 3 : 0) }
+
+    private mutating func keepPartial(_ bytes: UnsafeRawBufferPointer) {
         if isDiscardingLongLine { return }
-        if partial.count + bytes.count > maxLineLength {
+        if partial.count + bytes.count > rawLimit {
             partial.removeAll(keepingCapacity: false)
             isDiscardingLongLine = true
             return
@@ -97,7 +128,7 @@ public struct LineSplitter: Sendable {
             emit(tail, body)
             return
         }
-        guard partial.count + tail.count <= maxLineLength else {
+        guard partial.count + tail.count <= rawLimit else {
             partial.removeAll(keepingCapacity: false)
             isAtFileStart = false
             body(.tooLong)

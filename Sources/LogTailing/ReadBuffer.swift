@@ -56,4 +56,23 @@ public final class ReadBuffer {
             if errno != EINTR { return .failure(errno) }
         }
     }
+
+    /// Reads the chunk that starts at byte `offset` of `descriptor` with `pread(2)`, retrying
+    /// on `EINTR`; the descriptor's own position is neither used nor moved.
+    ///
+    /// - Parameters:
+    ///   - offset: Where in the file the chunk starts.
+    ///   - limit: At most this many bytes; at most `capacity`.
+    public func read(from descriptor: Int32, at offset: Int, limit: Int = .max) -> Outcome {
+        let wanted = min(capacity, limit)
+        guard wanted > 0 else { return .endOfFile }
+        while true {
+            let count = pread(descriptor, storage, wanted, off_t(offset))
+            if count > 0 {
+                return .bytes(UnsafeRawBufferPointer(start: storage, count: count))
+            }
+            if count == 0 { return .endOfFile }
+            if errno != EINTR { return .failure(errno) }
+        }
+    }
 }
