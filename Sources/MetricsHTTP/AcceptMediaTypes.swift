@@ -3,7 +3,7 @@
 ///
 /// Each offer takes the quality of the most specific range that matches it: `type/subtype`
 /// beats `type/*` beats `*/*`, and among equals the one sharing more parameters with the offer
-/// wins. A range's parameter rules an offer out only when the offer names the same parameter
+/// wins, and among ranges equal in both the first listed. A range's parameter rules an offer out only when the offer names the same parameter
 /// with another value (compared without case); a parameter the offer does not name is
 /// ignored. That is looser than the RFC, on purpose: Prometheus asks for
 /// `application/openmetrics-text;version=1.0.0;escaping=allow-utf-8`, which should still
