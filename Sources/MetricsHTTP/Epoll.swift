@@ -27,11 +27,11 @@ final class Epoll {
     private typealias WaitFunction = @convention(c) (Int32, UnsafeMutableRawPointer?, Int32, Int32) -> Int32
 
     #if arch(x86_64) || arch(i386)
-    private static let eventSize = 12
-    private static let dataOffset = 4
+        private static let eventSize = 12
+        private static let dataOffset = 4
     #else
-    private static let eventSize = 16
-    private static let dataOffset = 8
+        private static let eventSize = 16
+        private static let dataOffset = 8
     #endif
     private static let controlAdd: Int32 = 1
     private static let controlDelete: Int32 = 2

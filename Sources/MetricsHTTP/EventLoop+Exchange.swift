@@ -20,7 +20,11 @@ extension EventLoop {
 
     /// Reads what is available and parses it.
     private func receive(on connection: Connection) {
-        let count = readBuffer.withUnsafeMutableBytes { recv(connection.descriptor, $0.baseAddress, $0.count, 0) }
+        // Only a partial head is buffered here (complete ones were taken by `processInbound`),
+        // and the parser fails before a head passes `maxHeadSize`: reading no more than that
+        // bounds each connection's memory.
+        let room = max(1, min(readBuffer.count, parserLimits.maxHeadSize - connection.inbound.count))
+        let count = readBuffer.withUnsafeMutableBytes { recv(connection.descriptor, $0.baseAddress, room, 0) }
         if count > 0 {
             connection.inbound.append(contentsOf: readBuffer[0..<count])
             processInbound(on: connection)
@@ -48,7 +52,12 @@ extension EventLoop {
                 respond(on: connection, with: .plainText(error.status), to: nil, keepAlive: false)
                 return
             case .request(let parsed, let consumed):
-                connection.inbound.removeFirst(consumed)
+                if consumed == connection.inbound.count {
+                    // Release the buffer: an idle kept-alive connection should cost no memory.
+                    connection.inbound = []
+                } else {
+                    connection.inbound.removeFirst(consumed)
+                }
                 dispatch(parsed, on: connection)
             }
         }
@@ -94,7 +103,9 @@ extension EventLoop {
     }
 
     /// Writes a response the loop produced itself (an error, 405, 503).
-    private func respond(on connection: Connection, with response: HTTPResponse, to request: HTTPRequest?, keepAlive: Bool) {
+    private func respond(
+        on connection: Connection, with response: HTTPResponse, to request: HTTPRequest?, keepAlive: Bool
+    ) {
         let bytes = HTTPResponseEncoder.encode(
             response,
             omittingBody: request?.method == .head,

@@ -45,15 +45,17 @@ final class EventLoop {
     /// Scratch space for `recv`, shared by all connections.
     var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
 
-    /// Prepares the loop; `run()` does the work.
+    /// Prepares the loop and registers the mailbox and listeners with epoll; `run()` does the work.
     ///
-    /// - Parameter context: The listeners, mailbox, pool, handler and logger.
-    /// - Returns: `nil` if epoll cannot be set up; the error has been logged.
-    init?(context: Context) {
+    /// - Parameters:
+    ///   - context: The listeners, mailbox, pool, handler and logger.
+    ///   - address: The listen address, for error messages.
+    /// - Throws: `HTTPServerError.cannotListen` if epoll cannot be set up. The listeners are
+    ///   not closed; the caller still owns them.
+    init(context: Context, address: String) throws(HTTPServerError) {
         let configuration = context.configuration
         guard let epoll = Epoll(capacity: 256) else {
-            context.logger(.warning, "HTTP server cannot create epoll instance: \(SystemError.message(for: errno))")
-            return nil
+            throw .cannotListen(address: address, call: "epoll_create1", errno: errno)
         }
         self.context = context
         self.epoll = epoll
@@ -70,10 +72,12 @@ final class EventLoop {
         let shortest = [timeouts.headerRead, timeouts.idle, timeouts.write, timeouts.linger].min() ?? .seconds(1)
         sweepInterval = min(max(shortest / 4, .milliseconds(10)), .milliseconds(250))
         nextSweep = clock.now
-        guard epoll.add(context.mailbox.wakeFD, events: Epoll.readable, token: Self.mailboxToken) else { return nil }
+        guard epoll.add(context.mailbox.wakeFD, events: Epoll.readable, token: Self.mailboxToken) else {
+            throw .cannotListen(address: address, call: "epoll_ctl", errno: errno)
+        }
         for (index, listener) in context.listeners.enumerated() {
             guard epoll.add(listener.descriptor, events: Epoll.readable, token: Self.listenerTokenBase + UInt64(index))
-            else { return nil }
+            else { throw .cannotListen(address: address, call: "epoll_ctl", errno: errno) }
         }
     }
 
@@ -119,7 +123,8 @@ final class EventLoop {
         if let resume = acceptPausedUntil, now >= resume {
             acceptPausedUntil = nil
             for (index, listener) in context.listeners.enumerated() {
-                _ = epoll.modify(listener.descriptor, events: Epoll.readable, token: Self.listenerTokenBase + UInt64(index))
+                _ = epoll.modify(
+                    listener.descriptor, events: Epoll.readable, token: Self.listenerTokenBase + UInt64(index))
             }
         }
     }

@@ -30,6 +30,17 @@ package struct HTTPRequestParser: Sendable {
             self.maxRequestTargetLength = maxRequestTargetLength
             self.maxHeaderSectionSize = maxHeaderSectionSize
         }
+
+        /// The longest request line accepted, CRLF and any empty lines before it included.
+        var maxRequestLineLength: Int {
+            HTTPRequestParser.maxMethodLength + 1 + maxRequestTargetLength + 1 + "HTTP/1.1\r\n".utf8.count
+        }
+
+        /// The most bytes a request head can have without failing: the parser reports an
+        /// error before a buffer grows past this, so a reader need never buffer more.
+        package var maxHeadSize: Int {
+            maxRequestLineLength + maxHeaderSectionSize
+        }
     }
 
     /// What one call to `parse(_:)` found.
@@ -63,10 +74,6 @@ package struct HTTPRequestParser: Sendable {
         self.limits = limits
     }
 
-    /// The longest request line accepted, CRLF and any leading empty lines included.
-    private var maxRequestLineLength: Int {
-        Self.maxMethodLength + 1 + limits.maxRequestTargetLength + 1 + "HTTP/1.1\r\n".utf8.count
-    }
 
     /// Scans the buffer from where the last call stopped.
     ///
@@ -88,21 +95,23 @@ package struct HTTPRequestParser: Sendable {
                     continue
                 }
                 if let error = Self.requestLineLengthError(bytes, lineRange, limits: limits) { return fail(error) }
-                if index + 1 > maxRequestLineLength { return fail(.malformedRequestLine) }
+                if index + 1 > limits.maxRequestLineLength { return fail(.malformedRequestLine) }
                 self.headerStart = index + 1
                 continue
             }
             if index + 1 - headerStart > limits.maxHeaderSectionSize { return fail(.headerSectionTooLarge) }
             guard isEmptyLine else { continue }
-            let outcome = Self.parseHead(bytes, requestLineStart: requestLineStart, headerStart: headerStart, end: index + 1)
+            let outcome = Self.parseHead(
+                bytes, requestLineStart: requestLineStart, headerStart: headerStart, end: index + 1)
             self = HTTPRequestParser(limits: limits)
             return outcome
         }
         scanned = index
         if let headerStart {
             if scanned - headerStart > limits.maxHeaderSectionSize { return fail(.headerSectionTooLarge) }
-        } else if scanned > maxRequestLineLength {
-            return fail(Self.requestLineLengthError(bytes, lineStart..<scanned, limits: limits) ?? .malformedRequestLine)
+        } else if scanned > limits.maxRequestLineLength {
+            return fail(
+                Self.requestLineLengthError(bytes, lineStart..<scanned, limits: limits) ?? .malformedRequestLine)
         }
         return .needMoreBytes
     }

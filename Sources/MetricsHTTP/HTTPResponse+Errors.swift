@@ -8,6 +8,7 @@ extension HTTPResponse {
     static func plainText(_ status: HTTPStatus, headers: HTTPHeaders = []) -> HTTPResponse {
         var allHeaders: HTTPHeaders = [("Content-Type", "text/plain; charset=utf-8")]
         for field in headers { allHeaders.add(name: field.name, value: field.value) }
-        return HTTPResponse(status: status, headers: allHeaders, body: Array("\(status.code) \(status.reasonPhrase)\n".utf8))
+        return HTTPResponse(
+            status: status, headers: allHeaders, body: Array("\(status.code) \(status.reasonPhrase)\n".utf8))
     }
 }

@@ -88,23 +88,29 @@ public final class HTTPServer: Sendable {
                 close(listener.descriptor)
                 throw error
             }
+            let pool = WorkerPool(threadCount: configuration.maxConcurrentRequests, name: "http-worker")
             let context = EventLoop.Context(
                 configuration: configuration,
                 listeners: [listener],
                 mailbox: mailbox,
-                pool: WorkerPool(threadCount: configuration.maxConcurrentRequests, name: "http-worker"),
+                pool: pool,
                 handler: handler,
                 logger: logger
             )
+            // Handed to the loop thread below and never touched here again, so only one thread
+            // ever uses it: that is what makes the unchecked transfer safe.
+            nonisolated(unsafe) let loop: EventLoop
+            do throws(HTTPServerError) {
+                loop = try EventLoop(context: context, address: address)
+            } catch {
+                pool.shutDown()
+                close(listener.descriptor)
+                throw error
+            }
             let finished = DispatchSemaphore(value: 0)
             let thread = Thread {
-                defer { finished.signal() }
-                guard let loop = EventLoop(context: context) else {
-                    close(listener.descriptor)
-                    context.pool.shutDown()
-                    return
-                }
                 loop.run()
+                finished.signal()
             }
             thread.name = "http-event-loop"
             thread.start()

@@ -25,11 +25,14 @@ extension ParsedRequest {
         retryAfterSeconds: Int
     ) -> Disposition {
         guard request.method == .get || request.method == .head else {
-            return .answer(.plainText(.methodNotAllowed, headers: [("Allow", "GET, HEAD")]), keepAlive: keepAlive && !hasBody)
+            return .answer(
+                .plainText(.methodNotAllowed, headers: [("Allow", "GET, HEAD")]), keepAlive: keepAlive && !hasBody)
         }
         if hasBody { return .answer(.plainText(.badRequest), keepAlive: false) }
         if requestsInHandlers >= maxConcurrentRequests {
-            return .answer(.plainText(.serviceUnavailable, headers: [("Retry-After", "\(retryAfterSeconds)")]), keepAlive: keepAlive)
+            return .answer(
+                .plainText(.serviceUnavailable, headers: [("Retry-After", "\(retryAfterSeconds)")]),
+                keepAlive: keepAlive)
         }
         return .handle
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MetricsHTTP
 
 struct AcceptEncodingCase: Sendable, CustomTestStringConvertible {
@@ -25,7 +26,8 @@ struct AcceptEncodingCase: Sendable, CustomTestStringConvertible {
         AcceptEncodingCase(name: "star q=0 refuses identity too", header: "*;q=0", gzip: 0, identity: 0),
         AcceptEncodingCase(name: "identity refused by name", header: "gzip, identity;q=0", gzip: 1, identity: 0),
         AcceptEncodingCase(name: "invalid q skips the element", header: "gzip;q=2", gzip: 0, identity: 1),
-        AcceptEncodingCase(name: "q with four decimals skips the element", header: "gzip;q=0.1234", gzip: 0, identity: 1),
+        AcceptEncodingCase(
+            name: "q with four decimals skips the element", header: "gzip;q=0.1234", gzip: 0, identity: 1),
         AcceptEncodingCase(name: "q=1.0 is 1", header: "gzip;q=1.0", gzip: 1, identity: 1),
         AcceptEncodingCase(name: "q=1.5 is invalid", header: "gzip;q=1.5", gzip: 0, identity: 1),
         AcceptEncodingCase(name: "Prometheus' header", header: "gzip", gzip: 1, identity: 1),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MetricsHTTP
 
 struct MediaTypeCase: Sendable, CustomTestStringConvertible {
@@ -33,14 +34,21 @@ private let textFormat = "text/plain; version=0.0.4; charset=utf-8"
             expected: textFormat
         ),
         MediaTypeCase(name: "type wildcard", header: "text/*", expected: textFormat),
-        MediaTypeCase(name: "more specific range wins", header: "text/*;q=0.9, text/plain;q=0, */*;q=0.1", expected: openMetrics),
+        MediaTypeCase(
+            name: "more specific range wins", header: "text/*;q=0.9, text/plain;q=0, */*;q=0.1", expected: openMetrics),
         MediaTypeCase(name: "case-insensitive types", header: "TEXT/PLAIN", expected: textFormat),
-        MediaTypeCase(name: "tie goes to the server's order", header: "text/plain, application/openmetrics-text", expected: openMetrics),
-        MediaTypeCase(name: "higher q wins over order", header: "application/openmetrics-text;q=0.5, text/plain", expected: textFormat),
+        MediaTypeCase(
+            name: "tie goes to the server's order", header: "text/plain, application/openmetrics-text",
+            expected: openMetrics),
+        MediaTypeCase(
+            name: "higher q wins over order", header: "application/openmetrics-text;q=0.5, text/plain",
+            expected: textFormat),
         MediaTypeCase(name: "nothing acceptable", header: "application/json", expected: nil),
         MediaTypeCase(name: "everything refused", header: "*/*;q=0", expected: nil),
         MediaTypeCase(name: "malformed ranges are ignored", header: "text, /plain, text/plain", expected: textFormat),
-        MediaTypeCase(name: "invalid q drops the range", header: "application/openmetrics-text;q=x, text/plain", expected: textFormat),
+        MediaTypeCase(
+            name: "invalid q drops the range", header: "application/openmetrics-text;q=x, text/plain",
+            expected: textFormat),
     ])
     func preferredOfferFollowsTheHeader(_ testCase: MediaTypeCase) {
         #expect(AcceptMediaTypes(testCase.header).preferred(among: [openMetrics, textFormat]) == testCase.expected)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MetricsHTTP
 
 /// A point on a mock clock: a duration since the test's zero.

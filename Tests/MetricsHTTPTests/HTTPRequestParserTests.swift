@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MetricsHTTP
 
 /// What a parse should produce, in a form a table can state.
@@ -39,7 +40,8 @@ private let cases: [ParserCase] = [
     ParserCase(
         name: "simple GET",
         input: "GET /metrics HTTP/1.1\r\nHost: a\r\n\r\n",
-        expected: .request(method: "GET", path: "/metrics", query: nil, version: .http1_1, keepAlive: true, hasBody: false)
+        expected: .request(
+            method: "GET", path: "/metrics", query: nil, version: .http1_1, keepAlive: true, hasBody: false)
     ),
     ParserCase(
         name: "query is split from the path",
@@ -85,7 +87,8 @@ private let cases: [ParserCase] = [
     ParserCase(
         name: "absolute form keeps path and query",
         input: "GET http://example.com:9/metrics?x=1 HTTP/1.1\r\nHost: example.com\r\n\r\n",
-        expected: .request(method: "GET", path: "/metrics", query: "x=1", version: .http1_1, keepAlive: true, hasBody: false)
+        expected: .request(
+            method: "GET", path: "/metrics", query: "x=1", version: .http1_1, keepAlive: true, hasBody: false)
     ),
     ParserCase(
         name: "absolute form without a path is /",
@@ -136,9 +139,13 @@ private let cases: [ParserCase] = [
     ParserCase(name: "request line not finished", input: "GET /metr", expected: .needMoreBytes),
     ParserCase(name: "nothing yet", input: "", expected: .needMoreBytes),
     ParserCase(name: "CR of the last CRLF only", input: "GET / HTTP/1.1\r\nHost: a\r\n\r", expected: .needMoreBytes),
-    ParserCase(name: "bare LF ends the request line", input: "GET / HTTP/1.1\nHost: a\n\n", expected: .failure(.bareLineFeed)),
-    ParserCase(name: "bare LF ends a header line", input: "GET / HTTP/1.1\r\nHost: a\n\r\n", expected: .failure(.bareLineFeed)),
-    ParserCase(name: "bare LF as the final empty line", input: "GET / HTTP/1.1\r\nHost: a\r\n\n", expected: .failure(.bareLineFeed)),
+    ParserCase(
+        name: "bare LF ends the request line", input: "GET / HTTP/1.1\nHost: a\n\n", expected: .failure(.bareLineFeed)),
+    ParserCase(
+        name: "bare LF ends a header line", input: "GET / HTTP/1.1\r\nHost: a\n\r\n", expected: .failure(.bareLineFeed)),
+    ParserCase(
+        name: "bare LF as the final empty line", input: "GET / HTTP/1.1\r\nHost: a\r\n\n",
+        expected: .failure(.bareLineFeed)),
     ParserCase(name: "leading bare LF", input: "\nGET / HTTP/1.1\r\n", expected: .failure(.bareLineFeed)),
     ParserCase(
         name: "obsolete line folding",
@@ -151,7 +158,8 @@ private let cases: [ParserCase] = [
         expected: .failure(.malformedHeaderField)
     ),
     ParserCase(name: "no colon", input: "GET / HTTP/1.1\r\nHost a\r\n\r\n", expected: .failure(.malformedHeaderField)),
-    ParserCase(name: "empty field name", input: "GET / HTTP/1.1\r\n: a\r\n\r\n", expected: .failure(.malformedHeaderField)),
+    ParserCase(
+        name: "empty field name", input: "GET / HTTP/1.1\r\n: a\r\n\r\n", expected: .failure(.malformedHeaderField)),
     ParserCase(
         name: "control character in a value",
         input: "GET / HTTP/1.1\r\nHost: a\u{01}b\r\n\r\n",
@@ -188,20 +196,38 @@ private let cases: [ParserCase] = [
         input: "GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n",
         expected: .failure(.invalidContentLength)
     ),
-    ParserCase(name: "two spaces after the method", input: "GET  / HTTP/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestLine)),
-    ParserCase(name: "tab as separator", input: "GET\t/ HTTP/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestLine)),
+    ParserCase(
+        name: "two spaces after the method", input: "GET  / HTTP/1.1\r\nHost: a\r\n\r\n",
+        expected: .failure(.malformedRequestLine)),
+    ParserCase(
+        name: "tab as separator", input: "GET\t/ HTTP/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestLine)
+    ),
     ParserCase(name: "no version", input: "GET /\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestLine)),
-    ParserCase(name: "trailing space after the version", input: "GET / HTTP/1.1 \r\nHost: a\r\n\r\n", expected: .failure(.malformedVersion)),
-    ParserCase(name: "method with a separator", input: "GE(T / HTTP/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestLine)),
+    ParserCase(
+        name: "trailing space after the version", input: "GET / HTTP/1.1 \r\nHost: a\r\n\r\n",
+        expected: .failure(.malformedVersion)),
+    ParserCase(
+        name: "method with a separator", input: "GE(T / HTTP/1.1\r\nHost: a\r\n\r\n",
+        expected: .failure(.malformedRequestLine)),
     ParserCase(name: "garbage line", input: "GARBAGE\r\n\r\n", expected: .failure(.malformedRequestLine)),
-    ParserCase(name: "non-ASCII in the target", input: "GET /caf\u{E9} HTTP/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestLine)),
-    ParserCase(name: "lower-case version", input: "GET / http/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedVersion)),
-    ParserCase(name: "two-digit version", input: "GET / HTTP/1.10\r\nHost: a\r\n\r\n", expected: .failure(.malformedVersion)),
+    ParserCase(
+        name: "non-ASCII in the target", input: "GET /caf\u{E9} HTTP/1.1\r\nHost: a\r\n\r\n",
+        expected: .failure(.malformedRequestLine)),
+    ParserCase(
+        name: "lower-case version", input: "GET / http/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedVersion)),
+    ParserCase(
+        name: "two-digit version", input: "GET / HTTP/1.10\r\nHost: a\r\n\r\n", expected: .failure(.malformedVersion)),
     ParserCase(name: "HTTP/2.0", input: "GET / HTTP/2.0\r\nHost: a\r\n\r\n", expected: .failure(.unsupportedVersion)),
     ParserCase(name: "HTTP/0.9", input: "GET / HTTP/0.9\r\n\r\n", expected: .failure(.unsupportedVersion)),
-    ParserCase(name: "relative target", input: "GET metrics HTTP/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestTarget)),
-    ParserCase(name: "authority form on GET", input: "GET example.com:80 HTTP/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestTarget)),
-    ParserCase(name: "absolute form with another scheme", input: "GET ftp://a/ HTTP/1.1\r\nHost: a\r\n\r\n", expected: .failure(.malformedRequestTarget)),
+    ParserCase(
+        name: "relative target", input: "GET metrics HTTP/1.1\r\nHost: a\r\n\r\n",
+        expected: .failure(.malformedRequestTarget)),
+    ParserCase(
+        name: "authority form on GET", input: "GET example.com:80 HTTP/1.1\r\nHost: a\r\n\r\n",
+        expected: .failure(.malformedRequestTarget)),
+    ParserCase(
+        name: "absolute form with another scheme", input: "GET ftp://a/ HTTP/1.1\r\nHost: a\r\n\r\n",
+        expected: .failure(.malformedRequestTarget)),
     ParserCase(
         name: "target one over the limit",
         input: "GET /\(String(repeating: "a", count: 64)) HTTP/1.1\r\nHost: a\r\n\r\n",
@@ -211,7 +237,8 @@ private let cases: [ParserCase] = [
         name: "target at the limit",
         input: "GET /\(String(repeating: "a", count: 63)) HTTP/1.1\r\nHost: a\r\n\r\n",
         expected: .request(
-            method: "GET", path: "/" + String(repeating: "a", count: 63), query: nil, version: .http1_1, keepAlive: true,
+            method: "GET", path: "/" + String(repeating: "a", count: 63), query: nil, version: .http1_1,
+            keepAlive: true,
             hasBody: false)
     ),
     ParserCase(

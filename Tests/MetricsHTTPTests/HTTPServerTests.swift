@@ -2,6 +2,7 @@ import CZlib
 import Dispatch
 import Glibc
 import Testing
+
 @testable import MetricsHTTP
 
 /// Scenarios over real loopback sockets: raw request bytes in, raw response bytes out.
@@ -158,7 +159,9 @@ import Testing
         let headEnd = try #require(response.firstRange(of: Array("\r\n\r\n".utf8))).upperBound
         let head = String(decoding: response[..<headEnd], as: UTF8.self)
         let compressed = Array(response[headEnd...])
-        #expect(head.contains("\r\nVary: Accept-Encoding\r\nContent-Encoding: gzip\r\nContent-Length: \(compressed.count)\r\n"))
+        #expect(
+            head.contains(
+                "\r\nVary: Accept-Encoding\r\nContent-Encoding: gzip\r\nContent-Length: \(compressed.count)\r\n"))
         #expect(compressed.count < body.count / 5)
         #expect(try gunzip(compressed) == body)
     }
@@ -193,7 +196,8 @@ import Testing
             if sent == 2 {
                 let normal = try LoopbackClient(port: port)
                 try normal.send("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                #expect(normalisingDate(String(decoding: try normal.readUntilClose(), as: UTF8.self)) == metricsResponse)
+                #expect(
+                    normalisingDate(String(decoding: try normal.readUntilClose(), as: UTF8.self)) == metricsResponse)
             }
             if await log.waitForLine(containing: "header read timeout", timeout: .milliseconds(100)) {
                 wasCut = true
@@ -235,13 +239,15 @@ import Testing
     @Test func requestsPastTheConcurrencyLimitGet503WithRetryAfter() async throws {
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let (server, port) = try startServer({ $0.maxConcurrentRequests = 1 }, handler: { request in
-            if request.path == "/block" {
-                entered.signal()
-                release.wait()
-            }
-            return testHandler(request)
-        })
+        let (server, port) = try startServer(
+            { $0.maxConcurrentRequests = 1 },
+            handler: { request in
+                if request.path == "/block" {
+                    entered.signal()
+                    release.wait()
+                }
+                return testHandler(request)
+            })
         defer { server.stop() }
         let blocked = try LoopbackClient(port: port)
         try blocked.send("GET /block HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -262,9 +268,11 @@ import Testing
     @Test func clientThatDoesNotReadIsCutAfterTheWriteTimeout() async throws {
         let log = LogRecorder()
         let body = [UInt8](repeating: UInt8(ascii: "x"), count: 64 << 20)
-        let (server, port) = try startServer(logger: log.logger, handler: { request in
-            request.path == "/huge" ? HTTPResponse(status: .ok, body: body) : testHandler(request)
-        })
+        let (server, port) = try startServer(
+            logger: log.logger,
+            handler: { request in
+                request.path == "/huge" ? HTTPResponse(status: .ok, body: body) : testHandler(request)
+            })
         defer { server.stop() }
         let stalled = try LoopbackClient(port: port)
         try stalled.send("GET /huge HTTP/1.1\r\nHost: x\r\n\r\n")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MetricsHTTP
 
 struct ListenAddressCase: Sendable, CustomTestStringConvertible {
@@ -12,12 +13,14 @@ struct ListenAddressCase: Sendable, CustomTestStringConvertible {
         ListenAddressCase(input: ":10042", expected: .success(ListenAddress(host: .any, port: 10042))),
         ListenAddressCase(input: ":0", expected: .success(ListenAddress(host: .any, port: 0))),
         ListenAddressCase(input: "0.0.0.0:9090", expected: .success(ListenAddress(host: .ipv4("0.0.0.0"), port: 9090))),
-        ListenAddressCase(input: "127.0.0.1:65535", expected: .success(ListenAddress(host: .ipv4("127.0.0.1"), port: 65535))),
+        ListenAddressCase(
+            input: "127.0.0.1:65535", expected: .success(ListenAddress(host: .ipv4("127.0.0.1"), port: 65535))),
         ListenAddressCase(input: "[::1]:9090", expected: .success(ListenAddress(host: .ipv6("::1"), port: 9090))),
         ListenAddressCase(input: "[::]:9090", expected: .success(ListenAddress(host: .ipv6("::"), port: 9090))),
         ListenAddressCase(
             input: "[fe80::1:2]:80", expected: .success(ListenAddress(host: .ipv6("fe80::1:2"), port: 80))),
-        ListenAddressCase(input: "localhost:9090", expected: .success(ListenAddress(host: .name("localhost"), port: 9090))),
+        ListenAddressCase(
+            input: "localhost:9090", expected: .success(ListenAddress(host: .name("localhost"), port: 9090))),
         ListenAddressCase(
             input: "metrics-1.example.com:9090",
             expected: .success(ListenAddress(host: .name("metrics-1.example.com"), port: 9090))
@@ -37,11 +40,13 @@ struct ListenAddressCase: Sendable, CustomTestStringConvertible {
         ListenAddressCase(input: "[1.2.3.4]:80", expected: .failure(.invalidHost("[1.2.3.4]:80", host: "1.2.3.4"))),
         ListenAddressCase(input: "256.1.1.1:80", expected: .failure(.invalidHost("256.1.1.1:80", host: "256.1.1.1"))),
         ListenAddressCase(input: "host_name:80", expected: .failure(.invalidHost("host_name:80", host: "host_name"))),
-        ListenAddressCase(input: "-bad.example:80", expected: .failure(.invalidHost("-bad.example:80", host: "-bad.example"))),
+        ListenAddressCase(
+            input: "-bad.example:80", expected: .failure(.invalidHost("-bad.example:80", host: "-bad.example"))),
         ListenAddressCase(input: "a..b:80", expected: .failure(.invalidHost("a..b:80", host: "a..b"))),
     ])
     func parsesOrExplains(_ testCase: ListenAddressCase) {
-        #expect(Result { () throws(ListenAddressError) in try ListenAddress(parsing: testCase.input) } == testCase.expected)
+        #expect(
+            Result { () throws(ListenAddressError) in try ListenAddress(parsing: testCase.input) } == testCase.expected)
     }
 
     @Test(arguments: [":10042", "127.0.0.1:9090", "[::1]:9090", "localhost:80"])

@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+
 @testable import MetricsHTTP
 
 /// Collects log lines so tests can wait for an event.
@@ -40,7 +41,8 @@ final class LogRecorder: Sendable {
             body: Array("\(request.path)?\(request.query ?? "")".utf8)
         )
     default:
-        return HTTPResponse(status: .notFound, headers: [("Content-Type", "text/plain")], body: Array("not found\n".utf8))
+        return HTTPResponse(
+            status: .notFound, headers: [("Content-Type", "text/plain")], body: Array("not found\n".utf8))
     }
 }
 
@@ -68,7 +70,8 @@ func startServer(
 /// The response with its `Date` value replaced by `<date>`, or `nil` if the `Date` line is
 /// missing or not an IMF-fixdate.
 func normalisingDate(_ response: String) -> String? {
-    let date = /Date: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT\r\n/
+    let date =
+        /Date: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT\r\n/
     guard response.contains(date) else { return nil }
     return response.replacing(date, with: "Date: <date>\r\n", maxReplacements: 1)
 }
