@@ -74,7 +74,6 @@ package struct HTTPRequestParser: Sendable {
         self.limits = limits
     }
 
-
     /// Scans the buffer from where the last call stopped.
     ///
     /// - Parameter bytes: Everything received on the connection and not yet consumed.

@@ -72,10 +72,10 @@ public final class HTTPServer: Sendable {
     ///
     /// - Throws: `HTTPServerError.alreadyStarted`, `.cannotResolve` or `.cannotListen`.
     public func start() throws(HTTPServerError) {
-        try state.withLock { (state: inout State) throws(HTTPServerError) in
+        let host = configuration.host.isEmpty ? "every interface" : configuration.host
+        let address = "\(host) port \(configuration.port)"
+        let port = try state.withLock { (state: inout State) throws(HTTPServerError) -> UInt16 in
             guard case .ready = state else { throw .alreadyStarted }
-            let host = configuration.host.isEmpty ? "every interface" : configuration.host
-            let address = "\(host) port \(configuration.port)"
             let listener = try ListeningSocket.open(
                 host: configuration.host,
                 port: configuration.port,
@@ -115,18 +115,20 @@ public final class HTTPServer: Sendable {
             thread.name = "http-event-loop"
             thread.start()
             state = .running(mailbox: mailbox, finished: finished, port: listener.port)
-            logger(.info, "HTTP server listening on \(host) port \(listener.port)")
+            return listener.port
         }
+        logger(.info, "HTTP server listening on \(host) port \(port)")
     }
 
     /// Stops accepting, closes every connection and listener, and returns within about a second.
     ///
     /// Responses still in handlers are dropped; the worker threads exit when their handlers
-    /// return. Calling it again, or before `start()`, does nothing.
+    /// return. Calling it again, or before `start()`, does nothing. A stopped server cannot be
+    /// started again; create a new one.
     public func stop() {
         let running = state.withLock { state -> (EventLoopMailbox, DispatchSemaphore)? in
-            defer { state = .stopped }
             guard case .running(let mailbox, let finished, _) = state else { return nil }
+            state = .stopped
             return (mailbox, finished)
         }
         guard let (mailbox, finished) = running else { return }

@@ -293,6 +293,49 @@ import Testing
         #expect(throws: LoopbackClient.Failure.connect(ECONNREFUSED)) { try LoopbackClient(port: port) }
     }
 
+    @Test func stopReturnsAndClosesConnectionsEvenWhileAHandlerIsBlocked() throws {
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let (server, port) = try startServer(handler: { request in
+            entered.signal()
+            release.wait()
+            return testHandler(request)
+        })
+        defer { release.signal() }
+        let client = try LoopbackClient(port: port, readTimeout: .seconds(2))
+        try client.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(entered.wait(timeout: .now() + 5) == .success)
+        server.stop()
+        #expect(try client.readUntilClose() == [])
+    }
+
+    @Test func clientVanishingMidResponseRaisesNoSIGPIPEAndOthersAreServed() async throws {
+        let log = LogRecorder()
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: 64 << 20)
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let (server, port) = try startServer(
+            logger: log.logger,
+            handler: { request in
+                guard request.path == "/huge" else { return testHandler(request) }
+                entered.signal()
+                release.wait()
+                return HTTPResponse(status: .ok, body: body)
+            })
+        defer { server.stop() }
+        do {
+            let vanishing = try LoopbackClient(port: port)
+            try vanishing.send("GET /huge HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(entered.wait(timeout: .now() + 5) == .success)
+        }
+        // The client's socket is closed; the response is written into a dead connection.
+        release.signal()
+        #expect(await log.waitForLine(containing: "write failed"))
+        let normal = try LoopbackClient(port: port)
+        try normal.send("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        #expect(normalisingDate(String(decoding: try normal.readUntilClose(), as: UTF8.self)) == metricsResponse)
+    }
+
     @Test func servesOverIPv6Loopback() throws {
         let (server, port) = try startServer { $0.host = "::1" }
         defer { server.stop() }
