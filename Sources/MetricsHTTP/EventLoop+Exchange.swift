@@ -85,35 +85,47 @@ extension EventLoop {
             let mailbox = context.mailbox
             let logger = context.logger
             context.pool.submit {
-                let (response, failure) = handler(request).negotiatingCompression(
-                    for: AcceptEncoding(request.headers.first("Accept-Encoding")),
-                    using: GzipEncoder()
-                )
-                if let failure { logger(.debug, "sending uncompressed: \(failure)") }
-                let bytes = HTTPResponseEncoder.encode(
-                    response,
-                    omittingBody: request.method == .head,
-                    keepAlive: keepAlive,
-                    requestVersion: request.version,
-                    date: HTTPDate.now()
-                )
+                let bytes = Self.render(request, keepAlive: keepAlive, handler: handler, logger: logger)
                 mailbox.post(.init(connectionID: id, bytes: bytes, keepAlive: keepAlive))
             }
         }
     }
 
-    /// Writes a response the loop produced itself (an error, 405, 503).
-    private func respond(
-        on connection: Connection, with response: HTTPResponse, to request: HTTPRequest?, keepAlive: Bool
-    ) {
-        let bytes = HTTPResponseEncoder.encode(
+    /// The worker's job: runs the handler, gzips if allowed, and encodes the response.
+    private static func render(
+        _ request: HTTPRequest,
+        keepAlive: Bool,
+        handler: HTTPServer.Handler,
+        logger: HTTPLogger
+    ) -> [UInt8] {
+        let (response, failure) = handler(request).negotiatingCompression(
+            for: AcceptEncoding(request.headers.first("Accept-Encoding")),
+            using: GzipEncoder()
+        )
+        if let failure { logger(.debug, "sending uncompressed: \(failure)") }
+        return wireBytes(for: response, answering: request, keepAlive: keepAlive)
+    }
+
+    /// Encodes a response with the current `Date`; `request` is `nil` when it could not be parsed.
+    private static func wireBytes(for response: HTTPResponse, answering request: HTTPRequest?, keepAlive: Bool)
+        -> [UInt8]
+    {
+        HTTPResponseEncoder.encode(
             response,
             omittingBody: request?.method == .head,
             keepAlive: keepAlive,
             requestVersion: request?.version ?? .http1_1,
             date: HTTPDate.now()
         )
-        startWriting(bytes, on: connection, keepAlive: keepAlive)
+    }
+
+    /// Writes a response the loop produced itself (an error, 405, 503).
+    private func respond(
+        on connection: Connection, with response: HTTPResponse, to request: HTTPRequest?, keepAlive: Bool
+    ) {
+        startWriting(
+            Self.wireBytes(for: response, answering: request, keepAlive: keepAlive), on: connection,
+            keepAlive: keepAlive)
     }
 
     /// Takes a worker's response; the connection may have been closed meanwhile.
