@@ -55,7 +55,7 @@ public struct AcceptMediaTypes: Sendable, Hashable {
     private static func specificity(
         of range: QualityListElement,
         matching offer: MediaType,
-        parameters offerParameters: [(name: Substring, value: Substring)]
+        parameters offerParameters: [QualityListElement.Parameter]
     ) -> (Int, Int)? {
         guard let rangeType = MediaType(range.value) else { return nil }
         let level: Int

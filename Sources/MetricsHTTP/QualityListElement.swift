@@ -1,22 +1,18 @@
 /// One element of a comma-separated header list with parameters and a quality, such as
 /// `text/html;level=1;q=0.5` (RFC 9110 §12.4.2).
 struct QualityListElement: Hashable {
+    /// A `name=value` parameter as written.
+    struct Parameter: Hashable {
+        var name: Substring
+        var value: Substring
+    }
+
     /// The element's value before any `;`, e.g. `gzip` or `text/html`.
     var value: Substring
-    /// Parameters before `q`, as written, names compared without case by users.
-    var parameters: [(name: Substring, value: Substring)]
+    /// Parameters before `q`, as written; users compare names without case.
+    var parameters: [Parameter]
     /// The quality in `0...1`; 1 when absent.
     var quality: Double
-
-    static func == (lhs: QualityListElement, rhs: QualityListElement) -> Bool {
-        lhs.value == rhs.value && lhs.quality == rhs.quality
-            && lhs.parameters.elementsEqual(rhs.parameters) { $0.name == $1.name && $0.value == $1.value }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(value)
-        hasher.combine(quality)
-    }
 
     /// Parses a list value such as an `Accept` or `Accept-Encoding` value.
     ///
@@ -32,7 +28,7 @@ struct QualityListElement: Hashable {
             }
             let value = pieces.removeFirst()
             guard !value.isEmpty else { return nil }
-            var parameters: [(name: Substring, value: Substring)] = []
+            var parameters: [Parameter] = []
             var quality = 1.0
             for piece in pieces {
                 guard let equals = piece.firstIndex(of: "=") else { continue }
@@ -43,7 +39,7 @@ struct QualityListElement: Hashable {
                     quality = parsed
                     break
                 }
-                parameters.append((name, parameterValue))
+                parameters.append(Parameter(name: name, value: parameterValue))
             }
             return QualityListElement(value: value, parameters: parameters, quality: quality)
         }
