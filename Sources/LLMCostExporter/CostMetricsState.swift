@@ -1,4 +1,5 @@
 import CostRecords
+import LogTailing
 import ModelPricing
 
 /// Every counter and histogram the exporter keeps, as plain values.
@@ -35,6 +36,7 @@ public struct CostMetricsState: Sendable {
     private(set) var lineErrors = [UInt64](repeating: 0, count: StatusIndex.lineErrorReasons.count)
     private(set) var bytesRead: UInt64 = 0
     private(set) var providerOverflows: UInt64 = 0
+    private(set) var tail = TailStats()
     private(set) var modelOverflows: UInt64 = 0
 
     /// Creates empty metrics.
@@ -101,6 +103,11 @@ public struct CostMetricsState: Sendable {
     public mutating func recordLineError(_ reason: LineErrorReason) {
         lines += 1
         lineErrors[StatusIndex.of(reason)] += 1
+    }
+
+    /// Replaces the tailer's statistics with those after its latest poll.
+    public mutating func recordTailStats(_ stats: TailStats) {
+        tail = stats
     }
 
     /// Counts bytes read from the log files.

@@ -81,6 +81,32 @@ enum MetricCatalog {
         help: "Records whose label value was recorded as __other__ because the label's cardinality cap was reached, by label.",
         type: .counter
     )
+    static let filesWatched = MetricFamily(
+        name: "llm_cost_exporter_files_watched",
+        help: "Log files being tailed now, including rotated-away files still being drained.",
+        type: .gauge
+    )
+    static let rotations = MetricFamily(
+        name: "llm_cost_exporter_rotations_total",
+        help: "Log file rotations seen: a file left its path or was replaced in place.",
+        type: .counter
+    )
+    static let truncations = MetricFamily(
+        name: "llm_cost_exporter_truncations_total",
+        help: "Log file truncations seen: a file shrank or was rewritten from its start.",
+        type: .counter
+    )
+    static let readErrors = MetricFamily(
+        name: "llm_cost_exporter_read_errors_total",
+        help: "Failed opens and reads of log files, by reason; the file keeps its position and is retried.",
+        type: .counter
+    )
+    static let unreadBytes = MetricFamily(
+        name: "llm_cost_exporter_unread_bytes",
+        help: "Bytes written to the log files but not read yet, summed over files, at the last poll.",
+        type: .gauge,
+        unit: "bytes"
+    )
     static let buildInfo = MetricFamily(
         name: "llm_cost_exporter_build_info",
         help: "A constant 1, labelled with the exporter's version and the Swift version that built it.",

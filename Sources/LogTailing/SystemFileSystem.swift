@@ -5,13 +5,7 @@ import Glibc
 /// The real file system, through Glibc.
 struct SystemFileSystem: TailFileSystem {
     func expand(pattern: String) -> [String] {
-        var matches = glob_t()
-        defer { globfree(&matches) }
-        // Without GLOB_ERR an unreadable directory is skipped: its files stay watched by path.
-        guard glob(pattern, 0, nil, &matches) == 0 else { return [] }
-        return (0..<Int(matches.gl_pathc)).compactMap { index in
-            matches.gl_pathv[index].map { String(cString: $0) }
-        }
+        FilePattern.matches(of: pattern)
     }
 
     func status(ofPath path: String) -> Result<FileStatus, Errno> {

@@ -1,0 +1,51 @@
+import LogTailing
+
+/// The ingest side: the tailer reading the files, and the decoder filling the metrics.
+///
+/// Owned by one thread (the tailer and the decoder are not thread-safe); what it fills,
+/// `metrics`, is safe to read from any thread.
+final class IngestPipeline {
+    /// The metrics the pipeline fills; scrapes read snapshots of it.
+    let metrics: CostMetrics
+    private let tailer: FileTailer<ContinuousClock>
+    private var sink: MetricsTailSink
+    private let patterns: [String]
+    private let logger: Logger
+
+    /// Creates the pipeline for the options' files; nothing is read until `pollOnce()`.
+    init(options: ExporterOptions, logger: Logger, metrics: CostMetrics? = nil) {
+        let metrics = metrics ?? CostMetrics(limits: options.limits)
+        self.metrics = metrics
+        self.patterns = options.filePatterns
+        self.logger = logger
+        let tailOptions = TailOptions(
+            startAt: options.startsAtEnd ? .end : .beginning,
+            pollInterval: .milliseconds(options.pollIntervalMilliseconds),
+            maxLineLength: options.maxLineBytes
+        )
+        tailer = FileTailer(patterns: options.filePatterns, options: tailOptions)
+        sink = MetricsTailSink(metrics: metrics, ingestor: LineIngestor(), logger: logger)
+    }
+
+    /// Logs a warning for each pattern that matches no file now (not an error: the file may
+    /// appear later, and is then read from its beginning).
+    func warnAboutEmptyPatterns() {
+        for pattern in patterns where FilePattern.matches(of: pattern).isEmpty {
+            logger.log(.warn, "pattern matches no file yet", ["pattern": pattern])
+        }
+    }
+
+    /// Reads every watched file to its current end, then publishes the tailer's statistics.
+    func pollOnce() {
+        tailer.poll(into: &sink)
+        let stats = tailer.stats
+        metrics.update { $0.recordTailStats(stats) }
+    }
+
+    /// Drops and counts every unfinished last line (for `--once`, where no newline will come).
+    func dropUnfinishedLines() {
+        tailer.dropUnfinishedLines(into: &sink)
+        let stats = tailer.stats
+        metrics.update { $0.recordTailStats(stats) }
+    }
+}

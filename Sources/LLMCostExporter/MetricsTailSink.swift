@@ -1,0 +1,40 @@
+import LogTailing
+
+/// Where the tailer's lines and events go: into the metrics, and notable events into the log.
+struct MetricsTailSink: TailSink {
+    let metrics: CostMetrics
+    let ingestor: LineIngestor
+    let logger: Logger
+
+    mutating func beginChunk(of file: TailedFile) {}
+
+    mutating func consume(_ event: LineSplitter.Event) {
+        ingestor.ingest(event, into: metrics)
+    }
+
+    mutating func endChunk(bytes: Int) {
+        metrics.update { $0.recordBytesRead(bytes) }
+    }
+
+    mutating func note(_ event: TailEvent) {
+        switch event.kind {
+        case .opened(let offset):
+            logger.log(.info, "tailing file", ["path": event.path, "offset": String(offset)])
+        case .rotated:
+            logger.log(.info, "file rotated; draining the old file before the new", ["path": event.path])
+        case .truncated:
+            logger.log(.info, "file truncated; reading again from its start", ["path": event.path])
+        case .deleted:
+            logger.log(.info, "file deleted; read what remained and closed it", ["path": event.path])
+        case .released:
+            logger.log(.debug, "rotated file drained and released", ["path": event.path])
+        case .lost:
+            logger.log(.warn, "file with unread bytes vanished before it could be read", ["path": event.path])
+        case .partialLineDropped:
+            metrics.update { $0.recordLineError(.incomplete) }
+            logger.log(.debug, "dropped an unfinished last line", ["path": event.path])
+        case .readError(let reason):
+            logger.log(.warn, "cannot read file; retrying with backoff", ["path": event.path, "reason": reason.rawValue])
+        }
+    }
+}
