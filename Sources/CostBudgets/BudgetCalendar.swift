@@ -14,7 +14,7 @@ public struct BudgetCalendar: Sendable {
     /// The instants this calendar answers for: from 1000-01-01 to 9000-01-01 UTC.
     ///
     /// Nothing real is logged outside it, and it keeps Foundation's date math far from its limits.
-    public static let supportedTimestamps: Range<Double> = -30_610_224_000 ..< 221_845_392_000
+    public static let supportedTimestamps: Range<Double> = -30_610_224_000..<221_845_392_000
 
     /// The length of the periods.
     public let period: BudgetPeriod

@@ -56,7 +56,9 @@ public struct BudgetLedger: Sendable {
     ///     budget's periods move with it.
     /// - Returns: Which period the cost went to, or why it was not counted.
     @discardableResult
-    public mutating func add(costUSD: Double, at timestamp: Double?, toBudget budget: Int, now: Double) -> SpendPlacement {
+    public mutating func add(costUSD: Double, at timestamp: Double?, toBudget budget: Int, now: Double)
+        -> SpendPlacement
+    {
         guard costUSD.isFinite, costUSD >= 0 else { return .rejectedCost }
         windows[budget].move(to: now, calendar: calendars[budget])
         return windows[budget].add(costUSD, at: timestamp)

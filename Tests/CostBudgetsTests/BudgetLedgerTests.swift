@@ -45,7 +45,7 @@ enum NewYorkMarch2024 {
                 BudgetStatus(
                     name: "daily", period: .day, limitUSD: 10, spendUSD: 8.875, periodStart: NY.mar10,
                     periodEnd: NY.mar11, previousSpendUSD: 2, recordsWithoutTimestamp: 3, recordsDroppedTooLate: 1
-                ),
+                )
             ]
         )
     }
@@ -104,7 +104,8 @@ enum NewYorkMarch2024 {
     }
 
     @Test func eachBudgetUsesItsOwnPeriod() throws {
-        let monthly = try Budget(name: "monthly", amountUSD: 300, period: .month, timeZoneIdentifier: "America/New_York")
+        let monthly = try Budget(
+            name: "monthly", amountUSD: 300, period: .month, timeZoneIdentifier: "America/New_York")
         var ledger = try BudgetLedger(budgets: [Self.dailyNewYork(), monthly], now: NY.mar10Noon)
         let threeDaysAgo = NY.mar8 - 3600  // 2024-03-07T23:00-05:00
         #expect(ledger.add(costUSD: 6, at: threeDaysAgo, toBudget: 0, now: NY.mar10Noon) == .droppedTooLate)
@@ -149,10 +150,12 @@ enum NewYorkMarch2024 {
     @Test func matchingBudgetsFollowTheirScopes() throws {
         let all = try Budget(name: "all", amountUSD: 100, period: .month)
         let openAI = try Budget(name: "openai", amountUSD: 50, period: .day, scope: BudgetScope(provider: "openai"))
-        let search = try Budget(name: "search", amountUSD: 5, period: .day, scope: BudgetScope(labels: ["team": "search"]))
+        let search = try Budget(
+            name: "search", amountUSD: 5, period: .day, scope: BudgetScope(labels: ["team": "search"]))
         let ledger = try BudgetLedger(budgets: [all, openAI, search], now: NY.mar10Noon)
         #expect(ledger.budgetIndices(matchingProvider: "openai", model: "gpt-4o", labels: [:]) == [0, 1])
-        #expect(ledger.budgetIndices(matchingProvider: "anthropic", model: "claude", labels: ["team": "search"]) == [0, 2])
+        #expect(
+            ledger.budgetIndices(matchingProvider: "anthropic", model: "claude", labels: ["team": "search"]) == [0, 2])
     }
 
     @Test func noBudgetsGiveNoStatuses() throws {

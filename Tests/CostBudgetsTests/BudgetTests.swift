@@ -43,8 +43,9 @@ struct InvalidBudgetCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: invalidCases)
     func refusesInvalidDefinitions(_ testCase: InvalidBudgetCase) {
         #expect {
-            _ = try Budget(name: testCase.budgetName, amountUSD: testCase.amount, period: .day,
-                           timeZoneIdentifier: testCase.zone)
+            _ = try Budget(
+                name: testCase.budgetName, amountUSD: testCase.amount, period: .day,
+                timeZoneIdentifier: testCase.zone)
         } throws: { error in
             (error as? BudgetError).map(testCase.isExpected) ?? false
         }

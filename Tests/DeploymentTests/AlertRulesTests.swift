@@ -73,7 +73,8 @@ import Testing
             let severity = rule.lines.compactMap { Self.value(of: "severity", in: $0) }
             #expect(severity.count == 1 && ["critical", "warning"].contains(severity.first ?? ""), "\(rule.name)")
             #expect(rule.lines.contains { Self.value(of: "summary", in: $0) != nil }, "\(rule.name) has no summary")
-            #expect(rule.lines.contains { Self.value(of: "description", in: $0) != nil }, "\(rule.name) has no description")
+            #expect(
+                rule.lines.contains { Self.value(of: "description", in: $0) != nil }, "\(rule.name) has no description")
         }
     }
 
@@ -91,14 +92,17 @@ import Testing
     }
 
     static let routeCases: [RouteCase] = [
-        RouteCase(name: "critical budget alert pages by email, Slack and the webhook",
-                  labels: ["alertname=LLMBudgetExceeded", "severity=critical", "budget=daily"],
-                  receivers: "oncall-email,slack-alerts,webhook"),
-        RouteCase(name: "warning goes to Slack and the webhook",
-                  labels: ["alertname=LLMBudgetNearlyExhausted", "severity=warning", "budget=daily"],
-                  receivers: "slack-alerts,webhook"),
-        RouteCase(name: "alert without severity reaches only the webhook",
-                  labels: ["alertname=Other"], receivers: "webhook"),
+        RouteCase(
+            name: "critical budget alert pages by email, Slack and the webhook",
+            labels: ["alertname=LLMBudgetExceeded", "severity=critical", "budget=daily"],
+            receivers: "oncall-email,slack-alerts,webhook"),
+        RouteCase(
+            name: "warning goes to Slack and the webhook",
+            labels: ["alertname=LLMBudgetNearlyExhausted", "severity=warning", "budget=daily"],
+            receivers: "slack-alerts,webhook"),
+        RouteCase(
+            name: "alert without severity reaches only the webhook",
+            labels: ["alertname=Other"], receivers: "webhook"),
     ]
 
     @Test(arguments: routeCases)

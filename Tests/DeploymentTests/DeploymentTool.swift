@@ -82,7 +82,9 @@ struct DeploymentTool {
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             finished.wait()
-            Issue.record("\(name) \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s",
+                sourceLocation: sourceLocation)
             return nil
         }
         let text = String(decoding: try Data(contentsOf: outputFile), as: UTF8.self)
