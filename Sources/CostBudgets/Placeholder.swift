@@ -1,2 +1,0 @@
-// Placeholder until the target's first type lands.
-enum CostBudgetsPlaceholder {}
