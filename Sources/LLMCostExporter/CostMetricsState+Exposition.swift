@@ -6,6 +6,41 @@ extension CostMetricsState {
     ///
     /// Call it on a snapshot: the closures read `self` as it is now.
     func exposedFamilies() -> [FamilySamples] {
+        costFamilies() + selfFamilies()
+    }
+
+    private func selfFamilies() -> [FamilySamples] {
+        var families = [
+            FamilySamples(MetricCatalog.lines) { writer in
+                writer.writeSample(.empty, lines)
+            },
+            FamilySamples(MetricCatalog.lineErrors) { writer in
+                for (column, reason) in StatusIndex.lineErrorReasons.enumerated() {
+                    writer.writeSample(.empty, extraLabel: ("reason", reason.rawValue), lineErrors[column])
+                }
+            },
+            FamilySamples(MetricCatalog.bytesRead) { writer in
+                writer.writeSample(.empty, bytesRead)
+            },
+            FamilySamples(MetricCatalog.labelOverflow) { writer in
+                writer.writeSample(.empty, extraLabel: ("label", "model"), modelOverflows)
+                writer.writeSample(.empty, extraLabel: ("label", "provider"), providerOverflows)
+            },
+        ]
+        // Only a running service loads (and reloads) a config; `--once` output stays free of
+        // wall-clock values.
+        if let timestamp = lastReloadSuccessTimestamp {
+            families.append(FamilySamples(MetricCatalog.configReloadSuccessful) { writer in
+                writer.writeSample(.empty, UInt64(lastReloadSuccessful ? 1 : 0))
+            })
+            families.append(FamilySamples(MetricCatalog.configReloadSuccessTimestamp) { writer in
+                writer.writeSample(.empty, timestamp)
+            })
+        }
+        return families + tail.exposedFamilies()
+    }
+
+    private func costFamilies() -> [FamilySamples] {
         let order = models.indices.sorted { models[$0].precedes(models[$1]) }
         let statuses = StatusIndex.statuses.indices
         return [
@@ -96,21 +131,6 @@ extension CostMetricsState {
                 for slot in order where lastRequestTimestamp[slot].isFinite {
                     writer.writeSample(models[slot].labels, lastRequestTimestamp[slot])
                 }
-            },
-            FamilySamples(MetricCatalog.lines) { writer in
-                writer.writeSample(.empty, lines)
-            },
-            FamilySamples(MetricCatalog.lineErrors) { writer in
-                for (column, reason) in StatusIndex.lineErrorReasons.enumerated() {
-                    writer.writeSample(.empty, extraLabel: ("reason", reason.rawValue), lineErrors[column])
-                }
-            },
-            FamilySamples(MetricCatalog.bytesRead) { writer in
-                writer.writeSample(.empty, bytesRead)
-            },
-            FamilySamples(MetricCatalog.labelOverflow) { writer in
-                writer.writeSample(.empty, extraLabel: ("label", "model"), modelOverflows)
-                writer.writeSample(.empty, extraLabel: ("label", "provider"), providerOverflows)
             },
         ]
     }

@@ -37,6 +37,8 @@ public struct CostMetricsState: Sendable {
     private(set) var bytesRead: UInt64 = 0
     private(set) var providerOverflows: UInt64 = 0
     private(set) var tail = TailStats()
+    private(set) var lastReloadSuccessful = true
+    private(set) var lastReloadSuccessTimestamp: Double?
     private(set) var modelOverflows: UInt64 = 0
 
     /// Creates empty metrics.
@@ -108,6 +110,12 @@ public struct CostMetricsState: Sendable {
     /// Replaces the tailer's statistics with those after its latest poll.
     public mutating func recordTailStats(_ stats: TailStats) {
         tail = stats
+    }
+
+    /// Records the outcome of a config reload (SIGHUP).
+    public mutating func recordConfigReload(successful: Bool, at timestamp: Double) {
+        lastReloadSuccessful = successful
+        if successful { lastReloadSuccessTimestamp = timestamp }
     }
 
     /// Counts bytes read from the log files.

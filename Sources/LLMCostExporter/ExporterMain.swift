@@ -38,8 +38,10 @@ public enum ExporterMain {
             }
             let logger = Logger.standardError(level: options.logLevel)
             guard options.isOnce else {
-                StandardStream.writeError("llm-cost-exporter: serving is not built yet; use --once\n")
-                return 2
+                let service = ExporterService(options: options, logger: logger) {
+                    try resolveOptions(commandLineOptions, arguments: arguments)
+                }
+                return service.run()
             }
             StandardStream.writeOutput(OnceRunner(options: options, logger: logger).run())
             return 0

@@ -13,7 +13,14 @@ final class IngestPipeline {
     private let logger: Logger
 
     /// Creates the pipeline for the options' files; nothing is read until `pollOnce()`.
-    init(options: ExporterOptions, logger: Logger, metrics: CostMetrics? = nil) {
+    ///
+    /// - Parameters:
+    ///   - options: The files and limits.
+    ///   - logger: For notable tailing events.
+    ///   - metrics: The metrics to fill; new ones when `nil`.
+    ///   - positions: Where to resume each file (from a reload or a restart), or `nil` to
+    ///     start from the files.
+    init(options: ExporterOptions, logger: Logger, metrics: CostMetrics? = nil, restoring positions: [TailPosition]? = nil) {
         let metrics = metrics ?? CostMetrics(limits: options.limits)
         self.metrics = metrics
         self.patterns = options.filePatterns
@@ -23,7 +30,7 @@ final class IngestPipeline {
             pollInterval: .milliseconds(options.pollIntervalMilliseconds),
             maxLineLength: options.maxLineBytes
         )
-        tailer = FileTailer(patterns: options.filePatterns, options: tailOptions)
+        tailer = FileTailer(patterns: options.filePatterns, options: tailOptions, restoring: positions)
         sink = MetricsTailSink(metrics: metrics, ingestor: LineIngestor(), logger: logger)
     }
 
@@ -40,6 +47,12 @@ final class IngestPipeline {
         tailer.poll(into: &sink)
         let stats = tailer.stats
         metrics.update { $0.recordTailStats(stats) }
+    }
+
+    /// A pipeline for new options that goes on where this one stopped: same metrics, each
+    /// file resumed at its position, so no line is read twice or skipped.
+    func reloaded(with options: ExporterOptions, logger: Logger) -> IngestPipeline {
+        IngestPipeline(options: options, logger: logger, metrics: metrics, restoring: tailer.positions())
     }
 
     /// Drops and counts every unfinished last line (for `--once`, where no newline will come).

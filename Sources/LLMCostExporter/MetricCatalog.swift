@@ -107,6 +107,17 @@ enum MetricCatalog {
         type: .gauge,
         unit: "bytes"
     )
+    static let configReloadSuccessful = MetricFamily(
+        name: "llm_cost_exporter_config_last_reload_successful",
+        help: "Whether the last config (re)load succeeded (1) or was rejected (0).",
+        type: .gauge
+    )
+    static let configReloadSuccessTimestamp = MetricFamily(
+        name: "llm_cost_exporter_config_last_reload_success_timestamp_seconds",
+        help: "Time of the last successful config load, in seconds since the epoch.",
+        type: .gauge,
+        unit: "seconds"
+    )
     static let buildInfo = MetricFamily(
         name: "llm_cost_exporter_build_info",
         help: "A constant 1, labelled with the exporter's version and the Swift version that built it.",

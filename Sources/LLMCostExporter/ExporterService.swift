@@ -1,0 +1,89 @@
+import Dispatch
+import Foundation
+import MetricsHTTP
+
+/// The exporter as a service: tails the files and serves `/metrics` until SIGTERM or SIGINT;
+/// SIGHUP re-reads the config file.
+///
+/// The lifecycle owner: it starts the ingest thread and the HTTP server, turns signals into
+/// stop and reload requests, and stops both within a second.
+public final class ExporterService {
+    private let options: ExporterOptions
+    private let logger: Logger
+    private let loadOptions: @Sendable () throws -> ExporterOptions
+
+    /// Creates the service.
+    ///
+    /// - Parameters:
+    ///   - options: The options in force at start.
+    ///   - logger: Where events are logged.
+    ///   - loadOptions: Reads the options again (config file plus command line) on SIGHUP.
+    public init(options: ExporterOptions, logger: Logger, loadOptions: @escaping @Sendable () throws -> ExporterOptions) {
+        self.options = options
+        self.logger = logger
+        self.loadOptions = loadOptions
+    }
+
+    /// Runs until SIGTERM or SIGINT.
+    ///
+    /// - Returns: The exit code: 0 after a clean stop, 1 when the server cannot start.
+    public func run() -> Int32 {
+        let server: HTTPServer
+        let metrics = CostMetrics(limits: options.limits)
+        metrics.update { $0.recordConfigReload(successful: true, at: Date().timeIntervalSince1970) }
+        let endpoint = MetricsEndpoint(metrics: metrics)
+        do {
+            let address = try ListenAddress(parsing: options.listenAddress)
+            let logger = self.logger
+            server = try HTTPServer(configuration: HTTPServerConfiguration(listenAddress: address), logger: { level, message in
+                logger.log(level >= .warning ? .warn : .debug, message)
+            }, handler: endpoint.respond(to:))
+            try server.start()
+        } catch {
+            logger.log(.error, "cannot serve", ["listen": options.listenAddress, "error": "\(error)"])
+            return 1
+        }
+        logger.log(.info, "serving metrics", ["listen": options.listenAddress, "port": server.boundPort.map(String.init) ?? "?", "version": BuildInfo.version])
+
+        let loop = IngestLoop()
+        let startOptions = options
+        let logger = self.logger
+        loop.start(
+            makePipeline: { IngestPipeline(options: startOptions, logger: logger, metrics: metrics) },
+            interval: .milliseconds(options.pollIntervalMilliseconds),
+            didFirstPoll: {
+                endpoint.markReady()
+                logger.log(.info, "history read; ready")
+            },
+            reload: { pipeline, newOptions in pipeline.reloaded(with: newOptions, logger: logger) }
+        )
+
+        let signals = SignalWaiter()
+        while true {
+            switch signals.next() {
+            case .stop:
+                logger.log(.info, "stopping")
+                server.stop()
+                if !loop.stop(timeout: .seconds(1)) {
+                    logger.log(.warn, "the ingest thread did not stop within a second")
+                }
+                return 0
+            case .reload:
+                reload(loop: loop, metrics: metrics)
+            }
+        }
+    }
+
+    private func reload(loop: IngestLoop, metrics: CostMetrics) {
+        let now = Date().timeIntervalSince1970
+        do {
+            let newOptions = try loadOptions()
+            loop.requestReload(newOptions)
+            metrics.update { $0.recordConfigReload(successful: true, at: now) }
+            logger.log(.info, "config reloaded", ["path": options.configPath ?? "-"])
+        } catch {
+            metrics.update { $0.recordConfigReload(successful: false, at: now) }
+            logger.log(.error, "config reload failed; the old config stays in force", ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The ingest thread: polls the files every interval until stopped.
+///
+/// It owns the `IngestPipeline` (which is not thread-safe); other threads talk to it only
+/// through `stop()` and `requestReload(_:)`, which wake it early.
+final class IngestLoop: Sendable {
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private let isStopping = Atomic(false)
+    private let pendingReload = Mutex<ExporterOptions?>(nil)
+
+    /// Starts the thread.
+    ///
+    /// - Parameters:
+    ///   - makePipeline: Builds the pipeline on the ingest thread.
+    ///   - interval: The time between polls.
+    ///   - didFirstPoll: Called once, after the first poll has read the files' history.
+    ///   - reload: Applies new options to the pipeline between two polls.
+    func start(
+        makePipeline: @escaping @Sendable () -> IngestPipeline,
+        interval: Duration,
+        didFirstPoll: @escaping @Sendable () -> Void,
+        reload: @escaping @Sendable (IngestPipeline, ExporterOptions) -> IngestPipeline
+    ) {
+        let thread = Thread { [self] in
+            var pipeline = makePipeline()
+            pipeline.warnAboutEmptyPatterns()
+            pipeline.pollOnce()
+            didFirstPoll()
+            while !isStopping.load(ordering: .acquiring) {
+                _ = wake.wait(timeout: .now() + .nanoseconds(Int(interval.nanoseconds)))
+                if let options = pendingReload.withLock({ pending in defer { pending = nil }; return pending }) {
+                    pipeline = reload(pipeline, options)
+                }
+                guard !isStopping.load(ordering: .acquiring) else { break }
+                pipeline.pollOnce()
+            }
+            finished.signal()
+        }
+        thread.name = "ingest"
+        thread.start()
+    }
+
+    /// Hands new options to the thread, which applies them before its next poll.
+    func requestReload(_ options: ExporterOptions) {
+        pendingReload.withLock { $0 = options }
+        wake.signal()
+    }
+
+    /// Stops the thread and waits for it, at most `timeout`.
+    ///
+    /// - Returns: Whether it stopped in time.
+    @discardableResult
+    func stop(timeout: Duration) -> Bool {
+        isStopping.store(true, ordering: .releasing)
+        wake.signal()
+        return finished.wait(timeout: .now() + .nanoseconds(Int(timeout.nanoseconds))) == .success
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, saturating.
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds.multipliedReportingOverflow(by: 1_000_000_000).overflow
+            ? .max
+            : seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
