@@ -9,9 +9,16 @@ import Testing
         try scenario.directory.write("app.jsonl", "1\n2\n3-unfin")
         #expect(scenario.poll() == ["app.jsonl: 1", "app.jsonl: 2"])
         let identity = try scenario.directory.identity("app.jsonl")
-        #expect(scenario.tailer.positions() == [
-            TailPosition(path: scenario.directory.url("app.jsonl"), identity: identity, fingerprint: Fingerprint(of: Array("1\n2\n3-unfin".utf8)), offset: 4),
-        ])
+        #expect(
+            scenario.tailer.positions() == [
+                TailPosition(
+                    path: scenario.directory.url("app.jsonl"),
+                    identity: identity,
+                    fingerprint: Fingerprint(of: Array("1\n2\n3-unfin".utf8)),
+                    offset: 4
+                )
+            ]
+        )
         scenario.restart()
         _ = scenario.events()
         try scenario.directory.append("app.jsonl", "ished\n4\n")
@@ -40,9 +47,12 @@ import Testing
         scenario.restart()
         _ = scenario.events()
         #expect(scenario.poll() == ["app.jsonl.1: 2", "app.jsonl: 3"])
-        #expect(scenario.events() == [
-            "opened(offset: 2) app.jsonl.1", "rotated app.jsonl.1", "released app.jsonl.1", "opened(offset: 0) app.jsonl",
-        ])
+        #expect(
+            scenario.events() == [
+                "opened(offset: 2) app.jsonl.1", "rotated app.jsonl.1", "released app.jsonl.1",
+                "opened(offset: 0) app.jsonl",
+            ]
+        )
         #expect(positions.map(\.offset) == [2])
     }
 
@@ -121,7 +131,12 @@ import Testing
         let scenario = try Scenario()
         try scenario.directory.write("app.jsonl", "1\n2\n")
         let identity = try scenario.directory.identity("app.jsonl")
-        let position = TailPosition(path: scenario.directory.url("app.jsonl"), identity: identity, fingerprint: .empty, offset: offset)
+        let position = TailPosition(
+            path: scenario.directory.url("app.jsonl"),
+            identity: identity,
+            fingerprint: .empty,
+            offset: offset
+        )
         let tailer = FileTailer(
             patterns: [scenario.directory.url("*.jsonl")],
             options: scenarioOptions(),

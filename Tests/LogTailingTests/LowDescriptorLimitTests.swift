@@ -16,7 +16,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [
-            "-c", "ulimit -n 64 && exec \"$0\" --testing-library swift-testing --filter LowDescriptorLimitTests/child_many_files_under_ulimit_64",
+            "-c",
+            "ulimit -n 64 && exec \"$0\" --testing-library swift-testing --filter LowDescriptorLimitTests/child_many_files_under_ulimit_64",
             executable,
         ]
         process.environment = ProcessInfo.processInfo.environment.merging([Self.childVariable: "1"]) { $1 }
@@ -40,7 +41,13 @@ import Testing
         for name in names { try directory.write(name, "\(name) 1\n") }
         let clock = ManualClock()
         // The default budget: a quarter of the limit.
-        let tailer = FileTailer(patterns: [directory.url("*.jsonl")], options: scenarioOptions(), clock: clock, restoring: nil, fileSystem: SystemFileSystem())
+        let tailer = FileTailer(
+            patterns: [directory.url("*.jsonl")],
+            options: scenarioOptions(),
+            clock: clock,
+            restoring: nil,
+            fileSystem: SystemFileSystem()
+        )
         #expect(tailer.descriptorLimit == 16)
         var sink = RecordingSink()
         tailer.poll(into: &sink)
