@@ -45,7 +45,11 @@ extension FileTailer {
                 // A path the expansion just listed and that cannot be examined is found again
                 // by the next expansion; a known one keeps its file, which is retried.
                 guard let previous else { break }
-                files[previous]?.backoff.recordFailure(at: now, initialDelay: options.pollInterval, maxDelay: options.maxRetryDelay)
+                files[previous]?.backoff.recordFailure(
+                    at: now,
+                    initialDelay: options.pollInterval,
+                    maxDelay: options.maxRetryDelay
+                )
                 record(.readError(reason), path: path, into: &sink)
             }
         }
@@ -67,6 +71,14 @@ extension FileTailer {
             return
         }
         let start: TrackedFile.Start = isFirstPoll && !isRestoring && options.startAt == .end ? .end : .beginning
-        track(TrackedFile(identity: identity, path: path, start: start, fingerprint: .empty, maxLineLength: options.maxLineLength))
+        track(
+            TrackedFile(
+                identity: identity,
+                path: path,
+                start: start,
+                fingerprint: .empty,
+                maxLineLength: options.maxLineLength
+            )
+        )
     }
 }

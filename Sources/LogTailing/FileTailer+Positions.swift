@@ -6,7 +6,14 @@ extension FileTailer {
     /// position (they are read from their beginning after a restart). Sorted by path.
     public func positions() -> [TailPosition] {
         files.values.filter { $0.pendingStart == nil }
-            .map { TailPosition(path: $0.path, identity: $0.identity, fingerprint: $0.fingerprint, offset: $0.consumedOffset) }
+            .map {
+                TailPosition(
+                    path: $0.path,
+                    identity: $0.identity,
+                    fingerprint: $0.fingerprint,
+                    offset: $0.consumedOffset
+                )
+            }
             .sorted { ($0.path, $0.identity.inode) < ($1.path, $1.identity.inode) }
     }
 

@@ -1,6 +1,11 @@
 extension FileTailer {
     /// Reads a file on a watched path, if it changed.
-    func readAttached<Sink: TailSink>(_ identity: FileIdentity, status: FileStatus, now: Duration, into sink: inout Sink) {
+    func readAttached<Sink: TailSink>(
+        _ identity: FileIdentity,
+        status: FileStatus,
+        now: Duration,
+        into sink: inout Sink
+    ) {
         // Taken out of the table while it is read, so its line buffer is never copied.
         guard var file = files.removeValue(forKey: identity) else { return }
         defer { files[identity] = file }
@@ -48,7 +53,8 @@ extension FileTailer {
             }
             return .failed
         }
-        guard case .success(let status) = fileSystem.status(ofDescriptor: descriptor), status.identity == file.identity else {
+        guard case .success(let status) = fileSystem.status(ofDescriptor: descriptor), status.identity == file.identity
+        else {
             fileSystem.close(descriptor)
             return .otherFile
         }
@@ -126,7 +132,12 @@ extension FileTailer {
     }
 
     /// Records a failed open or read and schedules a retry; the file keeps its position.
-    func fail<Sink: TailSink>(_ file: inout TrackedFile, _ reason: ReadErrorReason, now: Duration, into sink: inout Sink) {
+    func fail<Sink: TailSink>(
+        _ file: inout TrackedFile,
+        _ reason: ReadErrorReason,
+        now: Duration,
+        into sink: inout Sink
+    ) {
         file.backoff.recordFailure(at: now, initialDelay: options.pollInterval, maxDelay: options.maxRetryDelay)
         record(.readError(reason), path: file.path, into: &sink)
     }
@@ -158,12 +169,15 @@ extension FileTailer {
                 resumption = .fileStart
                 break
             }
-            guard case .success(let before) = fileSystem.bytes(of: descriptor, at: offset - 1, count: 1) else { return false }
+            guard case .success(let before) = fileSystem.bytes(of: descriptor, at: offset - 1, count: 1) else {
+                return false
+            }
             // A saved offset inside a line only happens for a line already over the limit.
             resumption = before == [UInt8(ascii: "\n")] || before.isEmpty ? .lineStart : .insideTooLongLine
         }
         let recentStart = max(0, offset - TrackedFile.recentByteCount)
-        guard case .success(let recent) = fileSystem.bytes(of: descriptor, at: recentStart, count: offset - recentStart) else {
+        guard case .success(let recent) = fileSystem.bytes(of: descriptor, at: recentStart, count: offset - recentStart)
+        else {
             return false
         }
         file.readOffset = recentStart + recent.count
@@ -187,7 +201,9 @@ extension FileTailer {
         var end = size
         while end > floor {
             let count = min(64 * 1024, end - floor)
-            guard case .success(let bytes) = fileSystem.bytes(of: descriptor, at: end - count, count: count) else { return nil }
+            guard case .success(let bytes) = fileSystem.bytes(of: descriptor, at: end - count, count: count) else {
+                return nil
+            }
             if let newline = bytes.lastIndex(of: UInt8(ascii: "\n")) {
                 return (end - count + newline + 1, .lineStart)
             }

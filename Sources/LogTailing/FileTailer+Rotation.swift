@@ -26,7 +26,8 @@ extension FileTailer {
                 return
             }
         }
-        guard let descriptor = file.descriptor, case .success(let status) = fileSystem.status(ofDescriptor: descriptor) else {
+        guard let descriptor = file.descriptor, case .success(let status) = fileSystem.status(ofDescriptor: descriptor)
+        else {
             release(&file, as: .lost, into: &sink)
             return
         }
@@ -38,7 +39,9 @@ extension FileTailer {
         // A file whose read failed keeps its bytes pending: it is retried, not let go (unless
         // it is deleted, which must not be held).
         let isPending = file.backoff.failures > 0
-        if isDeleted || (!isPending && watch.shouldRelease(isDeleted: isDeleted, at: now, rotateWait: options.rotateWait)) {
+        if isDeleted
+            || (!isPending && watch.shouldRelease(isDeleted: isDeleted, at: now, rotateWait: options.rotateWait))
+        {
             release(&file, as: isDeleted ? .deleted : .released, into: &sink)
             return
         }
@@ -80,7 +83,11 @@ extension FileTailer {
     func closeDescriptors(toKeep limit: Int, includingRotatedAway: Bool = true) {
         let holders = files.values.compactMap { file -> DescriptorBudget.Holder? in
             guard file.descriptor != nil, includingRotatedAway || file.rotatedWatch == nil else { return nil }
-            return DescriptorBudget.Holder(identity: file.identity, isRotatedAway: file.rotatedWatch != nil, lastUse: file.lastUse)
+            return DescriptorBudget.Holder(
+                identity: file.identity,
+                isRotatedAway: file.rotatedWatch != nil,
+                lastUse: file.lastUse
+            )
         }
         for identity in DescriptorBudget.descriptorsToClose(holders, toKeep: limit) {
             if let descriptor = files[identity]?.descriptor {

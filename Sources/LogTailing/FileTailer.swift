@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tails the files that match glob patterns and delivers every complete line exactly once.
@@ -59,7 +59,13 @@ public final class FileTailer<C: Clock> where C.Duration == Duration {
         clock: C,
         restoring positions: [TailPosition]? = nil
     ) {
-        self.init(patterns: patterns, options: options, clock: clock, restoring: positions, fileSystem: SystemFileSystem())
+        self.init(
+            patterns: patterns,
+            options: options,
+            clock: clock,
+            restoring: positions,
+            fileSystem: SystemFileSystem()
+        )
     }
 
     /// Creates a tailer over a given file system (tests make system calls fail through it).
@@ -76,7 +82,10 @@ public final class FileTailer<C: Clock> where C.Duration == Duration {
         self.origin = clock.now
         self.fileSystem = fileSystem
         self.buffer = ReadBuffer(capacity: max(options.readChunkSize, 1))
-        self.descriptorLimit = max(1, options.maxOpenFiles ?? DescriptorBudget.defaultLimit(descriptorLimit: Self.processDescriptorLimit()))
+        self.descriptorLimit = max(
+            1,
+            options.maxOpenFiles ?? DescriptorBudget.defaultLimit(descriptorLimit: Self.processDescriptorLimit())
+        )
         self.rescan = RescanSchedule(interval: options.rescanInterval)
         self.pendingRestore = positions
         self.isRestoring = positions != nil
@@ -186,7 +195,11 @@ extension FileTailer where C == ContinuousClock {
     ///   - patterns: glob(3) patterns or plain paths.
     ///   - options: Start position, limits and intervals.
     ///   - positions: Saved positions, or `nil`; see `init(patterns:options:clock:restoring:)`.
-    public convenience init(patterns: [String], options: TailOptions = TailOptions(), restoring positions: [TailPosition]? = nil) {
+    public convenience init(
+        patterns: [String],
+        options: TailOptions = TailOptions(),
+        restoring positions: [TailPosition]? = nil
+    ) {
         self.init(patterns: patterns, options: options, clock: ContinuousClock(), restoring: positions)
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Cuts a file's byte stream into complete lines, however the bytes arrive.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A reusable, page-aligned buffer that file bytes are read into, one chunk at a time.

@@ -18,7 +18,13 @@ final class Scenario {
         self.directory = directory
         self.patterns = patterns.map { directory.path + "/" + $0 }
         self.options = options
-        tailer = FileTailer(patterns: self.patterns, options: options, clock: clock, restoring: nil, fileSystem: fileSystem)
+        tailer = FileTailer(
+            patterns: self.patterns,
+            options: options,
+            clock: clock,
+            restoring: nil,
+            fileSystem: fileSystem
+        )
     }
 
     /// Polls once and returns the lines delivered by that poll.
@@ -31,7 +37,13 @@ final class Scenario {
     /// Replaces the tailer with a new one restored from the old one's positions (a restart).
     func restart() {
         let positions = tailer.positions()
-        tailer = FileTailer(patterns: patterns, options: options, clock: clock, restoring: positions, fileSystem: fileSystem)
+        tailer = FileTailer(
+            patterns: patterns,
+            options: options,
+            clock: clock,
+            restoring: positions,
+            fileSystem: fileSystem
+        )
     }
 
     func events() -> [String] { sink.takeEvents() }
@@ -50,6 +62,7 @@ final class Scenario {
         #expect(scenario.events() == ["opened(offset: 0) app.jsonl"])
         #expect(scenario.tailer.stats.droppedPartialLines == 0)
         #expect(scenario.tailer.stats.bytesRead == 24)
+        #expect(scenario.sink.chunkBytes == 24)
     }
 
     @Test func rename_rotation() throws {
@@ -63,7 +76,9 @@ final class Scenario {
         try scenario.directory.append("app.jsonl.1", "-second-half\n")
         try scenario.directory.write("app.jsonl", "5\n")
         #expect(scenario.poll() == ["app.jsonl: 3", "app.jsonl: 4-first-half-second-half", "app.jsonl: 5"])
-        #expect(scenario.events() == ["opened(offset: 0) app.jsonl", "rotated app.jsonl", "opened(offset: 0) app.jsonl"])
+        #expect(
+            scenario.events() == ["opened(offset: 0) app.jsonl", "rotated app.jsonl", "opened(offset: 0) app.jsonl"]
+        )
         // A late write to the rotated file within the wait is still read.
         try scenario.directory.append("app.jsonl.1", "6\n")
         scenario.clock.advance(by: .seconds(3))
@@ -120,7 +135,9 @@ final class Scenario {
         try scenario.directory.truncate("app.jsonl", to: 0)
         try scenario.directory.append("app.jsonl", "5\n")
         #expect(scenario.poll() == ["app.jsonl: 5"])
-        #expect(scenario.events() == ["opened(offset: 0) app.jsonl", "partialLineDropped app.jsonl", "truncated app.jsonl"])
+        #expect(
+            scenario.events() == ["opened(offset: 0) app.jsonl", "partialLineDropped app.jsonl", "truncated app.jsonl"]
+        )
         #expect(scenario.tailer.stats.truncations == 1)
         #expect(scenario.tailer.stats.droppedPartialLines == 1)
         try scenario.directory.truncate("app.jsonl", to: 0)
@@ -159,7 +176,9 @@ final class Scenario {
         try scenario.directory.append("app.jsonl", "2\n3-unfinished")
         try scenario.directory.remove("app.jsonl")
         #expect(scenario.poll() == ["app.jsonl: 2"])
-        #expect(scenario.events() == ["opened(offset: 0) app.jsonl", "partialLineDropped app.jsonl", "deleted app.jsonl"])
+        #expect(
+            scenario.events() == ["opened(offset: 0) app.jsonl", "partialLineDropped app.jsonl", "deleted app.jsonl"]
+        )
         // Never held open after the poll that saw it deleted.
         #expect(scenario.fileSystem.openDescriptorCount == 0)
         #expect(scenario.tailer.stats.filesWatched == 0)
@@ -179,9 +198,12 @@ final class Scenario {
         try scenario.directory.write("targets/b.log", "b1\nb2\n")
         try scenario.directory.symlink("current.jsonl", to: "targets/b.log")
         #expect(scenario.poll() == ["current.jsonl: a2", "current.jsonl: b1", "current.jsonl: b2"])
-        #expect(scenario.events() == [
-            "opened(offset: 0) current.jsonl", "rotated current.jsonl", "released current.jsonl", "opened(offset: 0) current.jsonl",
-        ])
+        #expect(
+            scenario.events() == [
+                "opened(offset: 0) current.jsonl", "rotated current.jsonl", "released current.jsonl",
+                "opened(offset: 0) current.jsonl",
+            ]
+        )
         #expect(scenario.tailer.stats.rotations == 1)
         #expect(scenario.fileSystem.openDescriptorCount == 1)
     }
@@ -238,11 +260,13 @@ final class Scenario {
         #expect(scenario.poll() == [])
         scenario.clock.advance(by: .milliseconds(1))
         #expect(scenario.poll() == ["app.jsonl: 1", "app.jsonl: 2", "app.jsonl: 3"])
-        #expect(scenario.events() == [
-            "readError(LogTailing.ReadErrorReason.permissionDenied) app.jsonl",
-            "readError(LogTailing.ReadErrorReason.permissionDenied) app.jsonl",
-            "opened(offset: 0) app.jsonl",
-        ])
+        #expect(
+            scenario.events() == [
+                "readError(LogTailing.ReadErrorReason.permissionDenied) app.jsonl",
+                "readError(LogTailing.ReadErrorReason.permissionDenied) app.jsonl",
+                "opened(offset: 0) app.jsonl",
+            ]
+        )
         #expect(scenario.tailer.stats.unreadBytes == 0)
     }
 
@@ -296,14 +320,17 @@ final class Scenario {
         // have closed it: one descriptor for two files. The file system then reports the new
         // file with the old file's identity, as a reused inode would look.
         let scenario = try Scenario(options: scenarioOptions(maxOpenFiles: 1))
-        try scenario.directory.write("a.jsonl", "{\"old\":1}\n")
+        // The bytes before the old offset are the same in both files: only the fingerprint
+        // of the first bytes tells them apart.
+        let same = "{\"same\":\"0123456789012345678901234567890123456789\"}"
+        try scenario.directory.write("a.jsonl", "{\"old\":1}\n\(same)\n")
         try scenario.directory.write("b.jsonl", "b1\n")
-        #expect(scenario.poll() == ["a.jsonl: {\"old\":1}", "b.jsonl: b1"])
+        #expect(scenario.poll() == ["a.jsonl: {\"old\":1}", "a.jsonl: \(same)", "b.jsonl: b1"])
         let oldIdentity = try scenario.directory.identity("a.jsonl")
         try scenario.directory.remove("a.jsonl")
-        try scenario.directory.write("a.jsonl", "{\"new\":1}\n{\"new\":2}\n")
+        try scenario.directory.write("a.jsonl", "{\"new\":1}\n\(same)\n{\"new\":2}\n")
         scenario.fileSystem.alias(try scenario.directory.identity("a.jsonl"), as: oldIdentity)
-        #expect(scenario.poll() == ["a.jsonl: {\"new\":1}", "a.jsonl: {\"new\":2}"])
+        #expect(scenario.poll() == ["a.jsonl: {\"new\":1}", "a.jsonl: \(same)", "a.jsonl: {\"new\":2}"])
         #expect(scenario.tailer.stats.rotations == 1)
         #expect(scenario.tailer.stats.truncations == 0)
     }
@@ -314,11 +341,19 @@ final class Scenario {
         try scenario.directory.write("ended.jsonl", "old1\n")
         try scenario.directory.write("long.jsonl", "old1\n0123456789abcdef")
         #expect(scenario.poll() == [])
-        #expect(scenario.events() == ["opened(offset: 5) ended.jsonl", "opened(offset: 10) history.jsonl", "opened(offset: 21) long.jsonl"])
+        #expect(
+            scenario.events() == [
+                "opened(offset: 5) ended.jsonl", "opened(offset: 10) history.jsonl", "opened(offset: 21) long.jsonl",
+            ]
+        )
         try scenario.directory.append("history.jsonl", "3\n4\n")
         try scenario.directory.append("ended.jsonl", "5\n")
         try scenario.directory.append("long.jsonl", "xyz\n6\n")
-        #expect(scenario.poll() == ["ended.jsonl: 5", "history.jsonl: new-3", "history.jsonl: 4", "long.jsonl: <too long>", "long.jsonl: 6"])
+        #expect(
+            scenario.poll() == [
+                "ended.jsonl: 5", "history.jsonl: new-3", "history.jsonl: 4", "long.jsonl: <too long>", "long.jsonl: 6",
+            ]
+        )
     }
 
     @Test func many_files_low_fd_limit() throws {
@@ -381,7 +416,10 @@ final class Scenario {
     }
 
     @Test func every_line_once_through_a_rotation_storm() throws {
-        let scenario = try Scenario(patterns: ["app.log*"], options: scenarioOptions(maxOpenFiles: 4, readChunkSize: 13))
+        let scenario = try Scenario(
+            patterns: ["app.log*"],
+            options: scenarioOptions(maxOpenFiles: 4, readChunkSize: 13)
+        )
         var written: [String] = []
         var delivered: [String] = []
         for round in 0..<30 {
@@ -391,7 +429,8 @@ final class Scenario {
             }
             if round % 3 == 0 {
                 if round >= 9 { try scenario.directory.remove("app.log.3") }
-                for index in stride(from: 2, through: 1, by: -1) where FileManager.default.fileExists(atPath: scenario.directory.url("app.log.\(index)")) {
+                for index in stride(from: 2, through: 1, by: -1)
+                where FileManager.default.fileExists(atPath: scenario.directory.url("app.log.\(index)")) {
                     try scenario.directory.rename("app.log.\(index)", to: "app.log.\(index + 1)")
                 }
                 try scenario.directory.rename("app.log", to: "app.log.1")
@@ -404,5 +443,21 @@ final class Scenario {
         delivered += scenario.poll().map { String($0.split(separator: " ").last ?? "") }
         #expect(delivered.sorted() == written.sorted())
         #expect(delivered.count == written.count)
+    }
+}
+
+@Suite struct FileTailerPublicAPITests {
+    @Test func exporterStyleUseWithTheContinuousClock() throws {
+        let directory = try TempDirectory()
+        try directory.write("app.jsonl", "{\"n\":1}\n")
+        let tailer = FileTailer(patterns: [directory.url("*.jsonl")], options: TailOptions(maxOpenFiles: 8))
+        var sink = RecordingSink()
+        tailer.poll(into: &sink)
+        #expect(sink.takeLines() == ["app.jsonl: {\"n\":1}"])
+        #expect(tailer.descriptorLimit == 8)
+        #expect(tailer.stats.filesWatched == 1)
+        #expect(tailer.stats.filesOpen == 1)
+        #expect(tailer.stats.bytesRead == 8)
+        #expect(tailer.positions().map(\.offset) == [8])
     }
 }

@@ -50,8 +50,17 @@ let splitCases: [SplitCase] = [
     SplitCase("partial last line waits", "a\nbc", ["a"], pending: 2),
     SplitCase("nothing but a partial line", "abc", [], pending: 3),
     SplitCase("byte order mark removed at file start", bytes: bom + Array("a\nb\n".utf8), ["a", "b"]),
-    SplitCase("byte order mark kept after the first line", bytes: Array("a\n".utf8) + bom + Array("b\n".utf8), ["a", "\u{FEFF}b"]),
-    SplitCase("byte order mark kept when resuming at a line start", bytes: bom + Array("a\n".utf8), at: .lineStart, ["\u{FEFF}a"]),
+    SplitCase(
+        "byte order mark kept after the first line",
+        bytes: Array("a\n".utf8) + bom + Array("b\n".utf8),
+        ["a", "\u{FEFF}b"]
+    ),
+    SplitCase(
+        "byte order mark kept when resuming at a line start",
+        bytes: bom + Array("a\n".utf8),
+        at: .lineStart,
+        ["\u{FEFF}a"]
+    ),
     SplitCase("byte order mark then blank first line", bytes: bom + Array("\nx\n".utf8), ["x"]),
     SplitCase("CRLF", "a\r\nbc\r\n", ["a", "bc"]),
     SplitCase("CR inside a line kept", "a\rb\n", ["a\rb"]),
@@ -59,11 +68,26 @@ let splitCases: [SplitCase] = [
     SplitCase("blank lines skipped", "\n \n\t\t\nx\n\r\n \r\n", ["x"]),
     SplitCase("line at the limit", "abcd\n", max: 4, ["abcd"]),
     SplitCase("line at the limit with CRLF", "abcd\r\n", max: 4, ["abcd"]),
-    SplitCase("line at the limit after a byte order mark", bytes: bom + Array("abcd\r\nef\n".utf8), max: 4, ["abcd", "ef"]),
-    SplitCase("byte order mark counted against a later line", bytes: Array("x\n".utf8) + bom + Array("abcd\n".utf8), max: 4, ["x", "<too long>"]),
+    SplitCase(
+        "line at the limit after a byte order mark",
+        bytes: bom + Array("abcd\r\nef\n".utf8),
+        max: 4,
+        ["abcd", "ef"]
+    ),
+    SplitCase(
+        "byte order mark counted against a later line",
+        bytes: Array("x\n".utf8) + bom + Array("abcd\n".utf8),
+        max: 4,
+        ["x", "<too long>"]
+    ),
     SplitCase("line one over the limit", "abcde\nf\n", max: 4, ["<too long>", "f"]),
     SplitCase("line one over the limit with CRLF", "abcde\r\nf\n", max: 4, ["<too long>", "f"]),
-    SplitCase("very long line then short ones", "0123456789012345678901\nab\ncd\n", max: 4, ["<too long>", "ab", "cd"]),
+    SplitCase(
+        "very long line then short ones",
+        "0123456789012345678901\nab\ncd\n",
+        max: 4,
+        ["<too long>", "ab", "cd"]
+    ),
     SplitCase("two long lines in a row", "0123456789\n0123456789\nok\n", max: 4, ["<too long>", "<too long>", "ok"]),
     SplitCase("long blank line is too long", "          \nok\n", max: 4, ["<too long>", "ok"]),
     SplitCase("long partial line waits for its end", "ok\n0123456789", max: 4, ["ok"], pending: 10),
@@ -129,7 +153,9 @@ private func split(_ splitCase: SplitCase, cuts: [Int]) -> ([String], LineSplitt
     @Test func partialLineThenDrop() {
         var splitter = LineSplitter(maxLineLength: 64)
         var lines: [String] = []
-        let collect: (LineSplitter.Event) -> Void = { if case .line(let bytes) = $0 { lines.append(String(decoding: bytes, as: UTF8.self)) } }
+        let collect: (LineSplitter.Event) -> Void = {
+            if case .line(let bytes) = $0 { lines.append(String(decoding: bytes, as: UTF8.self)) }
+        }
         Array("a\nfrag".utf8).withUnsafeBytes { splitter.split($0, collect) }
         let dropped = splitter.dropPartialLine()
         #expect(dropped)
@@ -155,7 +181,9 @@ private func split(_ splitCase: SplitCase, cuts: [Int]) -> ([String], LineSplitt
     @Test func restartAtFileStartRemovesTheByteOrderMarkAgain() {
         var splitter = LineSplitter(maxLineLength: 64)
         var lines: [String] = []
-        let collect: (LineSplitter.Event) -> Void = { if case .line(let bytes) = $0 { lines.append(String(decoding: bytes, as: UTF8.self)) } }
+        let collect: (LineSplitter.Event) -> Void = {
+            if case .line(let bytes) = $0 { lines.append(String(decoding: bytes, as: UTF8.self)) }
+        }
         (bom + Array("a\npart".utf8)).withUnsafeBytes { splitter.split($0, collect) }
         splitter.restartAtFileStart()
         #expect(!splitter.hasPartialLine)

@@ -17,15 +17,35 @@ struct PathCase: CustomTestStringConvertible, Sendable {
 let pathCases: [PathCase] = [
     PathCase(name: "same file", previous: fileA, observed: .file(fileA), expected: .unchanged(fileA)),
     PathCase(name: "new file", previous: nil, observed: .file(fileA), expected: .appeared(fileA)),
-    PathCase(name: "rename and create", previous: fileA, observed: .file(fileB), expected: .switched(from: fileA, to: fileB)),
+    PathCase(
+        name: "rename and create",
+        previous: fileA,
+        observed: .file(fileB),
+        expected: .switched(from: fileA, to: fileB)
+    ),
     PathCase(name: "renamed or deleted", previous: fileA, observed: .failed(ENOENT), expected: .vanished(fileA)),
     PathCase(name: "directory gone", previous: fileA, observed: .failed(ENOTDIR), expected: .vanished(fileA)),
     PathCase(name: "replaced by a directory", previous: fileA, observed: .notRegularFile, expected: .vanished(fileA)),
     PathCase(name: "never there", previous: nil, observed: .failed(ENOENT), expected: .absent),
     PathCase(name: "a FIFO is never read", previous: nil, observed: .notRegularFile, expected: .absent),
-    PathCase(name: "permission denied is not deletion", previous: fileA, observed: .failed(EACCES), expected: .unreachable(.permissionDenied)),
-    PathCase(name: "I/O error is not deletion", previous: fileA, observed: .failed(EIO), expected: .unreachable(.ioError)),
-    PathCase(name: "out of descriptors is not deletion", previous: fileA, observed: .failed(EMFILE), expected: .unreachable(.tooManyOpenFiles)),
+    PathCase(
+        name: "permission denied is not deletion",
+        previous: fileA,
+        observed: .failed(EACCES),
+        expected: .unreachable(.permissionDenied)
+    ),
+    PathCase(
+        name: "I/O error is not deletion",
+        previous: fileA,
+        observed: .failed(EIO),
+        expected: .unreachable(.ioError)
+    ),
+    PathCase(
+        name: "out of descriptors is not deletion",
+        previous: fileA,
+        observed: .failed(EMFILE),
+        expected: .unreachable(.tooManyOpenFiles)
+    ),
 ]
 
 struct ContentCase: CustomTestStringConvertible, Sendable {
@@ -40,15 +60,87 @@ struct ContentCase: CustomTestStringConvertible, Sendable {
 }
 
 let contentCases: [ContentCase] = [
-    ContentCase(name: "nothing new", readOffset: 10, size: 10, prefixMatches: true, tailMatches: true, wasHeldOpen: true, expected: .unchanged),
-    ContentCase(name: "appended", readOffset: 10, size: 25, prefixMatches: true, tailMatches: true, wasHeldOpen: true, expected: .appended),
-    ContentCase(name: "appended while closed", readOffset: 10, size: 25, prefixMatches: true, tailMatches: true, wasHeldOpen: false, expected: .appended),
-    ContentCase(name: "copytruncate", readOffset: 10, size: 0, prefixMatches: false, tailMatches: false, wasHeldOpen: true, expected: .truncated),
-    ContentCase(name: "truncated while closed", readOffset: 10, size: 4, prefixMatches: true, tailMatches: false, wasHeldOpen: false, expected: .truncated),
-    ContentCase(name: "truncate and refill past the offset", readOffset: 10, size: 40, prefixMatches: false, tailMatches: false, wasHeldOpen: true, expected: .truncated),
-    ContentCase(name: "refill keeping the header", readOffset: 300, size: 400, prefixMatches: true, tailMatches: false, wasHeldOpen: true, expected: .truncated),
-    ContentCase(name: "inode reused while closed", readOffset: 10, size: 40, prefixMatches: false, tailMatches: true, wasHeldOpen: false, expected: .replaced),
-    ContentCase(name: "refilled to the same size while closed", readOffset: 10, size: 10, prefixMatches: false, tailMatches: false, wasHeldOpen: false, expected: .replaced),
+    ContentCase(
+        name: "nothing new",
+        readOffset: 10,
+        size: 10,
+        prefixMatches: true,
+        tailMatches: true,
+        wasHeldOpen: true,
+        expected: .unchanged
+    ),
+    ContentCase(
+        name: "appended",
+        readOffset: 10,
+        size: 25,
+        prefixMatches: true,
+        tailMatches: true,
+        wasHeldOpen: true,
+        expected: .appended
+    ),
+    ContentCase(
+        name: "appended while closed",
+        readOffset: 10,
+        size: 25,
+        prefixMatches: true,
+        tailMatches: true,
+        wasHeldOpen: false,
+        expected: .appended
+    ),
+    ContentCase(
+        name: "copytruncate",
+        readOffset: 10,
+        size: 0,
+        prefixMatches: false,
+        tailMatches: false,
+        wasHeldOpen: true,
+        expected: .truncated
+    ),
+    ContentCase(
+        name: "truncated while closed",
+        readOffset: 10,
+        size: 4,
+        prefixMatches: true,
+        tailMatches: false,
+        wasHeldOpen: false,
+        expected: .truncated
+    ),
+    ContentCase(
+        name: "truncate and refill past the offset",
+        readOffset: 10,
+        size: 40,
+        prefixMatches: false,
+        tailMatches: false,
+        wasHeldOpen: true,
+        expected: .truncated
+    ),
+    ContentCase(
+        name: "refill keeping the header",
+        readOffset: 300,
+        size: 400,
+        prefixMatches: true,
+        tailMatches: false,
+        wasHeldOpen: true,
+        expected: .truncated
+    ),
+    ContentCase(
+        name: "inode reused while closed",
+        readOffset: 10,
+        size: 40,
+        prefixMatches: false,
+        tailMatches: true,
+        wasHeldOpen: false,
+        expected: .replaced
+    ),
+    ContentCase(
+        name: "refilled to the same size while closed",
+        readOffset: 10,
+        size: 10,
+        prefixMatches: false,
+        tailMatches: false,
+        wasHeldOpen: false,
+        expected: .replaced
+    ),
 ]
 
 struct InspectionCase: CustomTestStringConvertible, Sendable {
@@ -64,11 +156,43 @@ struct InspectionCase: CustomTestStringConvertible, Sendable {
 
 let inspectionCases: [InspectionCase] = [
     InspectionCase(name: "never read", lastSize: nil, lastTime: 0, size: 10, time: 5, readOffset: 0, expected: true),
-    InspectionCase(name: "idle and read to its end", lastSize: 10, lastTime: 5, size: 10, time: 5, readOffset: 10, expected: false),
+    InspectionCase(
+        name: "idle and read to its end",
+        lastSize: 10,
+        lastTime: 5,
+        size: 10,
+        time: 5,
+        readOffset: 10,
+        expected: false
+    ),
     InspectionCase(name: "grew", lastSize: 10, lastTime: 5, size: 12, time: 6, readOffset: 10, expected: true),
-    InspectionCase(name: "rewritten to the same size", lastSize: 10, lastTime: 5, size: 10, time: 7, readOffset: 10, expected: true),
-    InspectionCase(name: "bytes left from a failed read", lastSize: 10, lastTime: 5, size: 10, time: 5, readOffset: 4, expected: true),
-    InspectionCase(name: "grew while it was read", lastSize: 10, lastTime: 5, size: 10, time: 5, readOffset: 14, expected: true),
+    InspectionCase(
+        name: "rewritten to the same size",
+        lastSize: 10,
+        lastTime: 5,
+        size: 10,
+        time: 7,
+        readOffset: 10,
+        expected: true
+    ),
+    InspectionCase(
+        name: "bytes left from a failed read",
+        lastSize: 10,
+        lastTime: 5,
+        size: 10,
+        time: 5,
+        readOffset: 4,
+        expected: true
+    ),
+    InspectionCase(
+        name: "grew while it was read",
+        lastSize: 10,
+        lastTime: 5,
+        size: 10,
+        time: 5,
+        readOffset: 14,
+        expected: true
+    ),
 ]
 
 @Suite struct StateMachineTests {
@@ -91,9 +215,18 @@ let inspectionCases: [InspectionCase] = [
 
     @Test(arguments: inspectionCases)
     func needsInspection(_ testCase: InspectionCase) {
-        let current = FileStatus(identity: fileA, size: testCase.size, modificationTime: testCase.time, linkCount: 1, isRegularFile: true)
+        let current = FileStatus(
+            identity: fileA,
+            size: testCase.size,
+            modificationTime: testCase.time,
+            linkCount: 1,
+            isRegularFile: true
+        )
         let lastSeen = testCase.lastSize.map { (size: $0, modificationTime: testCase.lastTime) }
-        #expect(ContentChange.needsInspection(lastSeen: lastSeen, current: current, readOffset: testCase.readOffset) == testCase.expected)
+        #expect(
+            ContentChange.needsInspection(lastSeen: lastSeen, current: current, readOffset: testCase.readOffset)
+                == testCase.expected
+        )
     }
 
     @Test func backoffDoublesUpToTheCapAndResetsOnSuccess() {
@@ -108,7 +241,11 @@ let inspectionCases: [InspectionCase] = [
             #expect(backoff.allowsAttempt(at: backoff.nextAttempt))
             now = backoff.nextAttempt
         }
-        #expect(delays == [.milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8)])
+        #expect(
+            delays == [
+                .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8),
+            ]
+        )
         #expect(backoff.failures == 7)
         backoff.recordSuccess()
         #expect(backoff.failures == 0)
@@ -171,7 +308,9 @@ let inspectionCases: [InspectionCase] = [
     }
 
     @Test func readErrorLabels() {
-        #expect(ReadErrorReason.allCases.map(\.label) == ["permission_denied", "too_many_open_files", "io_error", "other"])
+        #expect(
+            ReadErrorReason.allCases.map(\.label) == ["permission_denied", "too_many_open_files", "io_error", "other"]
+        )
     }
 
     @Test(arguments: [("logs/a.jsonl", "logs"), ("a.jsonl", "."), ("/a.jsonl", "/"), ("/var/log/x", "/var/log")])

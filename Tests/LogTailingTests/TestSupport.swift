@@ -106,10 +106,6 @@ final class TempDirectory {
         try write(name, bytes: Array(text.utf8), flags: O_WRONLY | O_CREAT | O_APPEND)
     }
 
-    func append(_ name: String, bytes: [UInt8]) throws {
-        try write(name, bytes: bytes, flags: O_WRONLY | O_CREAT | O_APPEND)
-    }
-
     func rename(_ old: String, to new: String) throws {
         guard Glibc.rename(url(old), url(new)) == 0 else { throw Errno(code: errno) }
     }
