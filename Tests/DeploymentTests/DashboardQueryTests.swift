@@ -16,8 +16,10 @@ struct DashboardQueryTests {
 
     /// Budget configuration for the exporter, so the budget panels have series to show.
     ///
-    /// Passed with `--config` when the exporter's `--help` lists that flag (issue 4); the
-    /// keys follow issue 5's budget list (name, amount in USD, period, timezone).
+    /// Passed with `--config` when the exporter's `--check-config` accepts it; the keys
+    /// follow issue 5's budget list (name, amount in USD, period, timezone) in the config
+    /// file's snake_case. When it is refused, the exporter runs without it, the budget
+    /// queries come back empty and the failure message quotes the refusal.
     static let exporterConfig = """
         budgets:
           - name: live-test-daily
@@ -57,7 +59,7 @@ struct DashboardQueryTests {
         )
         let prometheusBinary = try #require(
             SpawnedProcess.executable(named: "prometheus"),
-            "prometheus is not on PATH: run the test script (.ci/run), which installs Debian's prometheus package"
+            "prometheus is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
         )
         let work = try DashboardStructureTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -89,9 +91,12 @@ struct DashboardQueryTests {
         var failures = rules.filter { $0.health != "ok" }.map { rule in
             "rule \(rule.name): health \(rule.health): \(rule.lastError ?? "no error text")"
         }
-        let queries = try Self.dashboardQueries() + rules.map { rule in
-            LiveQuery(origin: "rule \(rule.name)", promql: rule.query, wholeQueryMustReturnData: rule.type == "recording")
-        }
+        let queries =
+            try Self.dashboardQueries()
+            + rules.map { rule in
+                LiveQuery(
+                    origin: "rule \(rule.name)", promql: rule.query, wholeQueryMustReturnData: rule.type == "recording")
+            }
         for query in queries {
             if let failure = await Self.check(query, with: prometheus.api) {
                 failures.append(failure)
@@ -102,6 +107,7 @@ struct DashboardQueryTests {
             """
             \(failures.count) of \(queries.count) queries failed against the exporter on examples/:
             \(failures.joined(separator: "\n"))
+            budget config: \(exporter.configNote)
             exporter output (last lines):
             \(exporter.process.outputTail())
             """
@@ -139,10 +145,13 @@ struct DashboardQueryTests {
         guard variableQuery.hasPrefix("label_values("), variableQuery.hasSuffix(")"),
             let comma = variableQuery.lastIndex(of: ",")
         else {
-            throw LiveStackError(description: "unsupported variable query (expected label_values(selector, label)): \(variableQuery)")
+            throw LiveStackError(
+                description: "unsupported variable query (expected label_values(selector, label)): \(variableQuery)")
         }
-        let selector = variableQuery[variableQuery.index(variableQuery.startIndex, offsetBy: "label_values(".count)..<comma]
-        let label = variableQuery[variableQuery.index(after: comma)..<variableQuery.index(before: variableQuery.endIndex)]
+        let selector = variableQuery[
+            variableQuery.index(variableQuery.startIndex, offsetBy: "label_values(".count)..<comma]
+        let label = variableQuery[
+            variableQuery.index(after: comma)..<variableQuery.index(before: variableQuery.endIndex)]
         return "count by (\(label.trimmingCharacters(in: .whitespaces))) (\(selector))"
     }
 
@@ -153,12 +162,14 @@ struct DashboardQueryTests {
             return "\(query.origin): error \(reason)\n    \(query.promql)"
         }
         var emptySelectors: [String] = []
-        for selector in PromQLSelectors.selectors(in: query.promql) where !emptySelectors.contains(selector.instantQuery) {
+        for selector in PromQLSelectors.selectors(in: query.promql)
+        where !emptySelectors.contains(selector.instantQuery) {
             if case .result(_, 0) = await api.query(selector.instantQuery) {
                 emptySelectors.append(selector.instantQuery)
             }
         }
-        let wholeQueryEmpty = outcome == .result(type: "vector", seriesCount: 0)
+        let wholeQueryEmpty =
+            outcome == .result(type: "vector", seriesCount: 0)
             || outcome == .result(type: "matrix", seriesCount: 0)
         guard (query.wholeQueryMustReturnData && wholeQueryEmpty) || !emptySelectors.isEmpty else { return nil }
         let culprits = emptySelectors.isEmpty ? "" : "; no series for: \(emptySelectors.joined(separator: ", "))"
@@ -178,23 +189,30 @@ struct DashboardQueryTests {
     }
 
     /// Starts the exporter in server mode on the bundled examples, on a free loopback port.
+    ///
+    /// - Returns: the process, its address, a client for it, and what became of the budget
+    ///   config (used, or why not).
     static func startExporter(_ binary: URL, work: URL) throws
-        -> (process: SpawnedProcess, address: String, api: PrometheusAPI)
+        -> (process: SpawnedProcess, address: String, api: PrometheusAPI, configNote: String)
     {
         let port = try #require(LoopbackPort.free(), "no free loopback port")
         let address = "127.0.0.1:\(port)"
         var arguments = ["--file", DashboardRepository.url("examples").path + "/*.jsonl", "--listen", address]
-        let help = try SpawnedProcess.run(binary, ["--help"], in: DashboardRepository.root, timeout: 10)
-        if help.output.contains("--config") {
-            let config = work.appendingPathComponent("exporter.yml")
-            try exporterConfig.write(to: config, atomically: true, encoding: .utf8)
+        let config = work.appendingPathComponent("exporter.yml")
+        try exporterConfig.write(to: config, atomically: true, encoding: .utf8)
+        let check = try SpawnedProcess.run(binary, ["--check-config", config.path], in: work, timeout: 10)
+        let configNote: String
+        if check.status == 0 {
             arguments += ["--config", config.path]
+            configNote = "passed with --config"
+        } else {
+            configNote = "refused by --check-config (status \(check.status)): \(check.output)"
         }
         let process = try SpawnedProcess(
             binary, arguments, in: DashboardRepository.root, outputFile: work.appendingPathComponent("exporter.log")
         )
         let url = try #require(URL(string: "http://\(address)"))
-        return (process, address, PrometheusAPI(baseURL: url))
+        return (process, address, PrometheusAPI(baseURL: url), configNote)
     }
 
     /// Starts Prometheus on a free loopback port with a temporary storage folder, scraping
@@ -205,17 +223,17 @@ struct DashboardQueryTests {
         let port = try #require(LoopbackPort.free(), "no free loopback port")
         let config = work.appendingPathComponent("prometheus.yml")
         try """
-            global:
-              scrape_interval: 1s
-              evaluation_interval: 1s
-            rule_files:
-              - \(DashboardRepository.url("alerts/llm-cost.rules.yml").path)
-            scrape_configs:
-              - job_name: \(jobName)
-                static_configs:
-                  - targets: ["\(target)"]
+        global:
+          scrape_interval: 1s
+          evaluation_interval: 1s
+        rule_files:
+          - \(DashboardRepository.url("alerts/llm-cost.rules.yml").path)
+        scrape_configs:
+          - job_name: \(jobName)
+            static_configs:
+              - targets: ["\(target)"]
 
-            """.write(to: config, atomically: true, encoding: .utf8)
+        """.write(to: config, atomically: true, encoding: .utf8)
         let process = try SpawnedProcess(
             binary,
             [
@@ -242,16 +260,18 @@ struct DashboardQueryTests {
         while Date() < deadline {
             if await condition() { return }
             if let status = process.exitStatus {
-                throw LiveStackError(description: """
-                    waiting until \(what): \(process.commandLine) exited with status \(status):
-                    \(process.outputTail())
-                    """)
+                throw LiveStackError(
+                    description: """
+                        waiting until \(what): \(process.commandLine) exited with status \(status):
+                        \(process.outputTail())
+                        """)
             }
             try await Task.sleep(nanoseconds: 200_000_000)
         }
-        throw LiveStackError(description: """
-            waiting until \(what): not so after 30 s; \(process.commandLine) wrote:
-            \(process.outputTail())
-            """)
+        throw LiveStackError(
+            description: """
+                waiting until \(what): not so after 30 s; \(process.commandLine) wrote:
+                \(process.outputTail())
+                """)
     }
 }

@@ -52,8 +52,9 @@ struct DashboardStructureTests {
                 Issue.record("\(panel.title): no gridPos")
                 continue
             }
-            #expect(grid.x >= 0 && grid.y >= 0 && grid.w > 0 && grid.h > 0 && grid.x + grid.w <= 24,
-                    "\(panel.title): gridPos \(grid) is outside the grid")
+            #expect(
+                grid.x >= 0 && grid.y >= 0 && grid.w > 0 && grid.h > 0 && grid.x + grid.w <= 24,
+                "\(panel.title): gridPos \(grid) is outside the grid")
             for other in placed where other.grid.overlaps(grid) {
                 Issue.record("\(panel.title) \(grid) overlaps \(other.title) \(other.grid)")
             }
@@ -123,10 +124,13 @@ struct DashboardStructureTests {
         for (panel, target) in dashboard.targets {
             for selector in PromQLSelectors.selectors(in: target.expr ?? "") where Self.isCounter(selector.name) {
                 let function = selector.enclosingCalls.last ?? ""
-                #expect(["rate", "increase"].contains(function),
-                        "\(panel.title): \(selector) is inside \(function.isEmpty ? "nothing" : function)(), not rate() or increase()")
-                #expect(Self.counterWindows.contains(selector.range ?? ""),
-                        "\(panel.title): \(selector) is not over $__rate_interval, $__range or $__interval")
+                #expect(
+                    ["rate", "increase"].contains(function),
+                    "\(panel.title): \(selector) is inside \(function.isEmpty ? "nothing" : function)(), not rate() or increase()"
+                )
+                #expect(
+                    Self.counterWindows.contains(selector.range ?? ""),
+                    "\(panel.title): \(selector) is not over $__rate_interval, $__range or $__interval")
             }
         }
     }
@@ -138,8 +142,9 @@ struct DashboardStructureTests {
             let selectors = PromQLSelectors.selectors(in: target.expr ?? "")
             #expect(!selectors.isEmpty, "\(panel.title) target \(target.refId) selects no series")
             for selector in selectors {
-                #expect(selector.enclosingCalls.contains(where: Self.aggregations.contains),
-                        "\(panel.title): \(selector) is not under an aggregation")
+                #expect(
+                    selector.enclosingCalls.contains(where: Self.aggregations.contains),
+                    "\(panel.title): \(selector) is not under an aggregation")
             }
         }
     }
@@ -224,7 +229,7 @@ struct DashboardStructureTests {
     static func promtool(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let promtool = try #require(
             SpawnedProcess.executable(named: "promtool"),
-            "promtool is not on PATH: run the test script (.ci/run), which installs Debian's prometheus package"
+            "promtool is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
         )
         return try SpawnedProcess.run(promtool, arguments, in: DashboardRepository.root)
     }

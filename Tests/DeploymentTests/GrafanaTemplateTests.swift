@@ -5,8 +5,9 @@ import Testing
 /// loud failure for a variable the dashboard does not define.
 @Suite("Grafana template substitution")
 struct GrafanaTemplateTests {
-    static let template = GrafanaTemplate(values: GrafanaTemplate.builtins.merging(
-        ["model": ".*", "group_by": "provider"], uniquingKeysWith: { $1 }))
+    static let template = GrafanaTemplate(
+        values: GrafanaTemplate.builtins.merging(
+            ["model": ".*", "group_by": "provider"], uniquingKeysWith: { $1 }))
 
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
@@ -19,8 +20,9 @@ struct GrafanaTemplateTests {
     static let cases: [Case] = [
         Case(name: "no variables", query: "sum(up)", expanded: "sum(up)"),
         Case(name: "rate interval", query: "rate(x[$__rate_interval])", expanded: "rate(x[1m])"),
-        Case(name: "range and interval", query: "increase(x[$__range]) + increase(x[$__interval])",
-             expanded: "increase(x[1h]) + increase(x[1m])"),
+        Case(
+            name: "range and interval", query: "increase(x[$__range]) + increase(x[$__interval])",
+            expanded: "increase(x[1h]) + increase(x[1m])"),
         Case(name: "braced with a format", query: #"x{model=~"${model:regex}"}"#, expanded: #"x{model=~".*"}"#),
         Case(name: "braced plain", query: "sum by (${group_by}) (x)", expanded: "sum by (provider) (x)"),
         Case(name: "dollar variable next to punctuation", query: #"x{model=~"$model"}"#, expanded: #"x{model=~".*"}"#),

@@ -153,7 +153,8 @@ enum PromQLSelectors {
                 let closer: Character = character == "{" ? "}" : "]"
                 var end = index + 1
                 while end < characters.count, characters[end] != closer {
-                    end = characters[end] == "\"" || characters[end] == "'" ? endOfString(characters, from: end) : end + 1
+                    end =
+                        characters[end] == "\"" || characters[end] == "'" ? endOfString(characters, from: end) : end + 1
                 }
                 let inner = String(characters[(index + 1)..<min(end, characters.count)])
                     .trimmingCharacters(in: .whitespaces)
@@ -165,8 +166,9 @@ enum PromQLSelectors {
             } else if character == ")" {
                 tokens.append(.close)
                 index += 1
-            } else if character.isNumber || (character == "." && index + 1 < characters.count
-                && characters[index + 1].isNumber)
+            } else if character.isNumber
+                || (character == "." && index + 1 < characters.count
+                    && characters[index + 1].isNumber)
             {
                 // Numbers and durations (0.95, 1e3, 5m) are not names.
                 while index < characters.count,
