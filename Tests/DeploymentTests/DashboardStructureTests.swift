@@ -93,6 +93,27 @@ struct DashboardStructureTests {
         #expect(uids == [DashboardRepository.datasourceUID])
     }
 
+    @Test("the dashboard provider's path leads from the provisioning folder to grafana/dashboards")
+    func dashboardProviderPath() throws {
+        let provisioning = DashboardRepository.url("grafana/provisioning")
+        let provider = try String(
+            contentsOf: provisioning.appendingPathComponent("dashboards/llm-cost-exporter.yml"),
+            encoding: .utf8
+        )
+        let paths = provider.split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("path:") }
+            .map { $0.dropFirst("path:".count).trimmingCharacters(in: .whitespaces) }
+        try #require(paths.count == 1, "expected one `path:` in the dashboard provider, found \(paths)")
+        // Grafana expands environment variables in provisioning files; the README tells
+        // users to point GF_PATHS_PROVISIONING at grafana/provisioning.
+        let resolved = paths[0].replacingOccurrences(of: "${GF_PATHS_PROVISIONING}", with: provisioning.path)
+        #expect(
+            URL(fileURLWithPath: resolved).standardizedFileURL.path
+                == DashboardRepository.url("grafana/dashboards").standardizedFileURL.path
+        )
+    }
+
     @Test("every target has a query and every query names only defined variables", arguments: dashboardFiles)
     func targetsHaveQueries(file: String) throws {
         let dashboard = try DashboardRepository.dashboard(file)
