@@ -61,7 +61,7 @@ struct DashboardQueryTests {
             SpawnedProcess.executable(named: "prometheus"),
             "prometheus is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
         )
-        let work = try DashboardStructureTests.temporaryDirectory()
+        let work = try DashboardRepository.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
 
         let exporter = try Self.startExporter(exporterBinary, work: work)

@@ -39,4 +39,12 @@ enum DashboardRepository {
     static func dashboard(_ fileName: String) throws -> GrafanaDashboard {
         try GrafanaDashboard(contentsOf: url("grafana/dashboards").appendingPathComponent(fileName))
     }
+
+    /// A new, empty folder under the system's temporary directory; the caller removes it.
+    static func makeTemporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("deployment-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
 }

@@ -225,7 +225,7 @@ struct DashboardStructureTests {
             Issue.record("the example has no commented `- job_name:` line")
             return
         }
-        let directory = try Self.temporaryDirectory()
+        let directory = try DashboardRepository.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("several-instances.yml")
         let example = "scrape_configs:\n" + yamlLines[jobStart...].map { "  " + $0 }.joined(separator: "\n") + "\n"
@@ -235,6 +235,8 @@ struct DashboardStructureTests {
         #expect(example.contains(":10042"), "the example should scrape the exporter's default port")
     }
 
+    /// Whether `name` is a counter of the contract: `_total`, or a histogram's `_sum`,
+    /// `_count` or `_bucket`, which only ever grow too.
     static func isCounter(_ name: String) -> Bool {
         ["_total", "_sum", "_count", "_bucket"].contains { name.hasSuffix($0) }
     }
@@ -253,12 +255,5 @@ struct DashboardStructureTests {
             "promtool is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
         )
         return try SpawnedProcess.run(promtool, arguments, in: DashboardRepository.root)
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("deployment-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
     }
 }

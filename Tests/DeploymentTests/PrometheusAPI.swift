@@ -54,10 +54,11 @@ struct PrometheusAPI: Sendable {
         else {
             return .failed("\(body["errorType"] ?? "error"): \(body["error"] ?? "no error text")")
         }
-        switch data["result"] {
-        case let series as [Any]: return .result(type: type, seriesCount: series.count)
-        case .some: return .result(type: type, seriesCount: 1)
-        case .none: return .failed("the answer has no result")
+        switch (type, data["result"]) {
+        // A scalar or string result is one `[time, "value"]` pair, not a list of series.
+        case ("scalar", .some), ("string", .some): return .result(type: type, seriesCount: 1)
+        case (_, let series as [Any]): return .result(type: type, seriesCount: series.count)
+        default: return .failed("the answer has no result list")
         }
     }
 
