@@ -1,0 +1,277 @@
+import Foundation
+import Testing
+
+/// The live check of issue 6: the exporter serves the bundled examples, a real Prometheus
+/// scrapes it every second and loads the shipped alert rules, and every query of every
+/// dashboard panel, every template variable and every rule must run without error and
+/// return data.
+///
+/// An empty result is a failure because it is what a misspelt metric or label, a matcher
+/// that can never match, or a wrong job name looks like. All failures are listed together.
+/// Both processes are always stopped, and every wait has a deadline.
+@Suite("Dashboard queries against a live exporter and Prometheus")
+struct DashboardQueryTests {
+    /// The job name the shipped `prometheus.yml` and the alert rules use.
+    static let jobName = "llm-cost-exporter"
+
+    /// Budget configuration for the exporter, so the budget panels have series to show.
+    ///
+    /// Passed with `--config` when the exporter's `--check-config` accepts it; the keys
+    /// follow issue 5's budget list (name, amount in USD, period, timezone) in the config
+    /// file's snake_case. When it is refused, the exporter runs without it, the budget
+    /// queries come back empty and the failure message quotes the refusal.
+    static let exporterConfig = """
+        budgets:
+          - name: live-test-daily
+            amount_usd: 5
+            period: day
+            timezone: UTC
+          - name: live-test-monthly
+            amount_usd: 100
+            period: month
+            timezone: UTC
+
+        """
+
+    /// One query to run, and where it came from.
+    struct LiveQuery: Sendable {
+        /// Where the query was found: dashboard, panel and target, variable, or rule.
+        var origin: String
+        var promql: String
+        /// Whether the whole query must return data; otherwise (an alert's condition, empty
+        /// while it does not fire) only each of its selectors must.
+        var wholeQueryMustReturnData: Bool
+    }
+
+    /// The live stack failed to come up; the message carries the process's own output.
+    struct LiveStackError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    @Test("every dashboard, variable and rule query runs and returns data", .timeLimit(.minutes(3)))
+    func everyQueryReturnsData() async throws {
+        let exporterBinary = try #require(
+            Self.exporterBinary(),
+            """
+            the llm-cost-exporter binary was not found: set LLM_COST_EXPORTER_BIN, or run the tests \
+            with `swift test`, which builds it beside the test bundle
+            """
+        )
+        let prometheusBinary = try #require(
+            SpawnedProcess.executable(named: "prometheus"),
+            "prometheus is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
+        )
+        let work = try DashboardRepository.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        let exporter = try Self.startExporter(exporterBinary, work: work)
+        defer { exporter.process.stop() }
+        try await Self.waitUntil("the exporter answers /-/ready with 200", process: exporter.process) {
+            await exporter.api.status(of: "-/ready") == 200
+        }
+
+        let prometheus = try Self.startPrometheus(prometheusBinary, scraping: exporter.address, work: work)
+        defer { prometheus.process.stop() }
+        try await Self.waitUntil("Prometheus answers /-/ready with 200", process: prometheus.process) {
+            await prometheus.api.status(of: "-/ready") == 200
+        }
+        // Three scrapes of a target that is up: every `rate()` over one minute has the two
+        // samples it needs, with one to spare.
+        try await Self.waitUntil("Prometheus has scraped the exporter 3 times", process: prometheus.process) {
+            let scrapes = await prometheus.api.value(of: #"count_over_time(up{job="\#(Self.jobName)"}[1m])"#)
+            let up = await prometheus.api.value(of: #"up{job="\#(Self.jobName)"}"#)
+            return (scrapes ?? 0) >= 3 && up == 1
+        }
+        try await Self.waitUntil("Prometheus has evaluated every rule once", process: prometheus.process) {
+            guard let rules = await prometheus.api.rules() else { return false }
+            return rules.allSatisfy { $0.health != "unknown" }
+        }
+
+        let rules = try #require(await prometheus.api.rules())
+        var failures = rules.filter { $0.health != "ok" }.map { rule in
+            "rule \(rule.name): health \(rule.health): \(rule.lastError ?? "no error text")"
+        }
+        let queries =
+            try Self.dashboardQueries()
+            + rules.map { rule in
+                LiveQuery(
+                    origin: "rule \(rule.name)", promql: rule.query, wholeQueryMustReturnData: rule.type == "recording")
+            }
+        for query in queries {
+            if let failure = await Self.check(query, with: prometheus.api) {
+                failures.append(failure)
+            }
+        }
+        #expect(
+            failures.isEmpty,
+            """
+            \(failures.count) of \(queries.count) queries failed against the exporter on examples/:
+            \(failures.joined(separator: "\n"))
+            budget config: \(exporter.configNote)
+            exporter output (last lines):
+            \(exporter.process.outputTail())
+            """
+        )
+        #expect(queries.count > 50, "too few queries found: \(queries.count)")
+    }
+
+    /// Every query of every dashboard's panels and query variables, variables substituted.
+    static func dashboardQueries() throws -> [LiveQuery] {
+        try DashboardRepository.dashboardFileNames().flatMap { file -> [LiveQuery] in
+            let dashboard = try DashboardRepository.dashboard(file)
+            let template = GrafanaTemplate(dashboard: dashboard)
+            let panelQueries = try dashboard.targets.map { panel, target in
+                LiveQuery(
+                    origin: "\(file) panel \(panel.id ?? 0) \"\(panel.title)\" target \(target.refId)",
+                    promql: try template.expand(target.expr ?? ""),
+                    wholeQueryMustReturnData: true
+                )
+            }
+            let variableQueries = try dashboard.variables.filter { $0.type == "query" }.map { variable in
+                LiveQuery(
+                    origin: "\(file) variable \(variable.name)",
+                    promql: try labelValuesQuery(template.expand(variable.query)),
+                    wholeQueryMustReturnData: true
+                )
+            }
+            return panelQueries + variableQueries
+        }
+    }
+
+    /// The PromQL that returns what Grafana's `label_values(selector, label)` lists.
+    ///
+    /// - Throws: `LiveStackError` for any other variable query form, so a new form is noticed.
+    static func labelValuesQuery(_ variableQuery: String) throws -> String {
+        guard variableQuery.hasPrefix("label_values("), variableQuery.hasSuffix(")"),
+            let comma = variableQuery.lastIndex(of: ",")
+        else {
+            throw LiveStackError(
+                description: "unsupported variable query (expected label_values(selector, label)): \(variableQuery)")
+        }
+        let selector = variableQuery[
+            variableQuery.index(variableQuery.startIndex, offsetBy: "label_values(".count)..<comma]
+        let label = variableQuery[
+            variableQuery.index(after: comma)..<variableQuery.index(before: variableQuery.endIndex)]
+        return "count by (\(label.trimmingCharacters(in: .whitespaces))) (\(selector))"
+    }
+
+    /// Runs `query`; returns a line describing what is wrong, or `nil` when it is right.
+    static func check(_ query: LiveQuery, with api: PrometheusAPI) async -> String? {
+        let outcome = await api.query(query.promql)
+        if case .failed(let reason) = outcome {
+            return "\(query.origin): error \(reason)\n    \(query.promql)"
+        }
+        var emptySelectors: [String] = []
+        for selector in PromQLSelectors.selectors(in: query.promql)
+        where !emptySelectors.contains(selector.instantQuery) {
+            if case .result(_, 0) = await api.query(selector.instantQuery) {
+                emptySelectors.append(selector.instantQuery)
+            }
+        }
+        let wholeQueryEmpty =
+            outcome == .result(type: "vector", seriesCount: 0)
+            || outcome == .result(type: "matrix", seriesCount: 0)
+        guard (query.wholeQueryMustReturnData && wholeQueryEmpty) || !emptySelectors.isEmpty else { return nil }
+        let culprits = emptySelectors.isEmpty ? "" : "; no series for: \(emptySelectors.joined(separator: ", "))"
+        return "\(query.origin): empty result\(culprits)\n    \(query.promql)"
+    }
+
+    /// The exporter binary: `LLM_COST_EXPORTER_BIN`, else the one `swift test` built beside
+    /// the test bundle.
+    static func exporterBinary() -> URL? {
+        if let path = ProcessInfo.processInfo.environment["LLM_COST_EXPORTER_BIN"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return [bundleFolder, Bundle.main.bundleURL.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("llm-cost-exporter") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Starts the exporter in server mode on the bundled examples, on a free loopback port.
+    ///
+    /// - Returns: the process, its address, a client for it, and what became of the budget
+    ///   config (used, or why not).
+    static func startExporter(_ binary: URL, work: URL) throws
+        -> (process: SpawnedProcess, address: String, api: PrometheusAPI, configNote: String)
+    {
+        let port = try #require(LoopbackPort.free(), "no free loopback port")
+        let address = "127.0.0.1:\(port)"
+        var arguments = ["--file", DashboardRepository.url("examples").path + "/*.jsonl", "--listen", address]
+        let config = work.appendingPathComponent("exporter.yml")
+        try exporterConfig.write(to: config, atomically: true, encoding: .utf8)
+        let check = try SpawnedProcess.run(binary, ["--check-config", config.path], in: work, timeout: 10)
+        let configNote: String
+        if check.status == 0 {
+            arguments += ["--config", config.path]
+            configNote = "passed with --config"
+        } else {
+            configNote = "refused by --check-config (status \(check.status)): \(check.output)"
+        }
+        let process = try SpawnedProcess(
+            binary, arguments, in: DashboardRepository.root, outputFile: work.appendingPathComponent("exporter.log")
+        )
+        let url = try #require(URL(string: "http://\(address)"))
+        return (process, address, PrometheusAPI(baseURL: url), configNote)
+    }
+
+    /// Starts Prometheus on a free loopback port with a temporary storage folder, scraping
+    /// `target` every second under the shipped job name and loading the shipped rules.
+    static func startPrometheus(_ binary: URL, scraping target: String, work: URL) throws
+        -> (process: SpawnedProcess, api: PrometheusAPI)
+    {
+        let port = try #require(LoopbackPort.free(), "no free loopback port")
+        let config = work.appendingPathComponent("prometheus.yml")
+        try """
+        global:
+          scrape_interval: 1s
+          evaluation_interval: 1s
+        rule_files:
+          - \(DashboardRepository.url("alerts/llm-cost.rules.yml").path)
+        scrape_configs:
+          - job_name: \(jobName)
+            static_configs:
+              - targets: ["\(target)"]
+
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let process = try SpawnedProcess(
+            binary,
+            [
+                "--config.file=\(config.path)",
+                "--storage.tsdb.path=\(work.appendingPathComponent("data").path)",
+                "--web.listen-address=127.0.0.1:\(port)",
+                "--log.level=warn",
+            ],
+            in: work,
+            outputFile: work.appendingPathComponent("prometheus.log")
+        )
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)"))
+        return (process, PrometheusAPI(baseURL: url))
+    }
+
+    /// Polls `condition` every 200 ms for up to 30 s.
+    ///
+    /// - Throws: `LiveStackError` with the process's output when the process exits first or
+    ///   the deadline passes.
+    static func waitUntil(
+        _ what: String, process: SpawnedProcess, condition: () async -> Bool
+    ) async throws {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if await condition() { return }
+            if let status = process.exitStatus {
+                throw LiveStackError(
+                    description: """
+                        waiting until \(what): \(process.commandLine) exited with status \(status):
+                        \(process.outputTail())
+                        """)
+            }
+            try await Task.sleep(nanoseconds: 200_000_000)
+        }
+        throw LiveStackError(
+            description: """
+                waiting until \(what): not so after 30 s; \(process.commandLine) wrote:
+                \(process.outputTail())
+                """)
+    }
+}

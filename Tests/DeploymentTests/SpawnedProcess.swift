@@ -1,0 +1,96 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A child process of a test, with its output in a file and a bounded, certain end.
+///
+/// Output goes to a file rather than a pipe so a chatty child never blocks on a full pipe.
+/// `stop()` sends SIGTERM, waits up to five seconds, then SIGKILL: a test never leaves a
+/// process behind, whatever it found.
+final class SpawnedProcess: Sendable {
+    /// What the child was started as, for messages.
+    let commandLine: String
+    /// The file that receives the child's stdout and stderr.
+    let outputFile: URL
+    private let process: Process
+
+    /// Starts `executable` with `arguments` in `directory`.
+    ///
+    /// - Throws: the `Process` error when the executable cannot be started.
+    init(_ executable: URL, _ arguments: [String], in directory: URL, outputFile: URL) throws {
+        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: outputFile.path])
+        }
+        let handle = try FileHandle(forWritingTo: outputFile)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        self.outputFile = outputFile
+        self.commandLine = ([executable.path] + arguments).joined(separator: " ")
+    }
+
+    /// Whether the child is still running.
+    var isRunning: Bool { process.isRunning }
+
+    /// The child's exit status, once it has exited.
+    var exitStatus: Int32? { process.isRunning ? nil : process.terminationStatus }
+
+    /// The last `limit` characters the child wrote, for failure messages.
+    func outputTail(limit: Int = 2_000) -> String {
+        let text = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+        return String(text.suffix(limit))
+    }
+
+    /// Ends the child: SIGTERM, up to five seconds, then SIGKILL; returns when it is gone.
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning, Date() < deadline {
+            usleep(20_000)
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Runs `executable` to its end and returns its exit status and combined output.
+    ///
+    /// For short tools (`promtool check …`); the child is killed after `timeout` seconds.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, timeout: TimeInterval = 60)
+        throws -> (status: Int32, output: String)
+    {
+        let outputFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("deployment-tests-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        let child = try SpawnedProcess(executable, arguments, in: directory, outputFile: outputFile)
+        let deadline = Date().addingTimeInterval(timeout)
+        while child.isRunning, Date() < deadline {
+            usleep(20_000)
+        }
+        child.stop()
+        let status = child.exitStatus ?? -1
+        return (status, (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "")
+    }
+
+    /// The first executable called `name` on `PATH`, or `nil`.
+    static func executable(named name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":")
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+}
