@@ -6,7 +6,25 @@ extension CostMetricsState {
     ///
     /// Call it on a snapshot: the closures read `self` as it is now.
     func exposedFamilies() -> [FamilySamples] {
-        costFamilies() + selfFamilies()
+        costFamilies() + selfFamilies() + budgetFamilies()
+    }
+
+    /// The budget gauges at `now`; none at all without budgets (never a `+Inf` limit).
+    private func budgetFamilies() -> [FamilySamples] {
+        guard var ledger = budgetLedger else { return [] }
+        let statuses = ledger.snapshot(now: now).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let labels = statuses.map { LabelSet([("budget", $0.name), ("period", $0.period.rawValue)]) }
+        return [
+            FamilySamples(MetricCatalog.budgetLimit) { writer in
+                for (status, labels) in zip(statuses, labels) { writer.writeSample(labels, status.limitUSD) }
+            },
+            FamilySamples(MetricCatalog.budgetSpend) { writer in
+                for (status, labels) in zip(statuses, labels) { writer.writeSample(labels, status.spendUSD) }
+            },
+            FamilySamples(MetricCatalog.budgetPeriodEnd) { writer in
+                for status in statuses { writer.writeSample(LabelSet([("budget", status.name)]), status.periodEnd) }
+            },
+        ]
     }
 
     private func selfFamilies() -> [FamilySamples] {
@@ -21,6 +39,9 @@ extension CostMetricsState {
             },
             FamilySamples(MetricCatalog.bytesRead) { writer in
                 writer.writeSample(.empty, bytesRead)
+            },
+            FamilySamples(MetricCatalog.recordsWithoutTimestamp) { writer in
+                writer.writeSample(.empty, recordsWithoutTimestamp)
             },
             FamilySamples(MetricCatalog.labelOverflow) { writer in
                 writer.writeSample(.empty, extraLabel: ("label", "model"), modelOverflows)

@@ -1,3 +1,4 @@
+import CostBudgets
 import CostRecords
 import LogTailing
 import ModelPricing
@@ -37,6 +38,11 @@ public struct CostMetricsState: Sendable {
     private(set) var bytesRead: UInt64 = 0
     private(set) var providerOverflows: UInt64 = 0
     private(set) var tail = TailStats()
+    private(set) var budgetLedger: BudgetLedger?
+    private var budgetsBySlot: [[Int]] = []
+    /// The time budgets are kept at: when the ingest side last polled (or a scrape, on its copy).
+    private(set) var now: Double = 0
+    private(set) var recordsWithoutTimestamp: UInt64 = 0
     private(set) var lastReloadSuccessful = true
     private(set) var lastReloadSuccessTimestamp: Double?
     private(set) var modelOverflows: UInt64 = 0
@@ -61,6 +67,7 @@ public struct CostMetricsState: Sendable {
         requests[series] += 1
         if let costUSD = self.cost(of: record, slot: slot) {
             cost[series].add(costUSD)
+            chargeBudgets(costUSD, at: record.timestamp, slot: slot)
             requestCost.observe(costUSD, series: slot)
         } else if record.status == .success || record.inputTokens != nil || record.outputTokens != nil {
             // A failed call that used no tokens cost nothing; only a call that did is unpriced.
@@ -75,9 +82,48 @@ public struct CostMetricsState: Sendable {
         if let errorType = record.errorType {
             errors[slot * StatusIndex.errorTypes.count + StatusIndex.of(errorType)] += 1
         }
-        if let timestamp = record.timestamp, !(timestamp <= lastRequestTimestamp[slot]) {
-            lastRequestTimestamp[slot] = timestamp
+        if let timestamp = record.timestamp {
+            if !(timestamp <= lastRequestTimestamp[slot]) { lastRequestTimestamp[slot] = timestamp }
+        } else {
+            recordsWithoutTimestamp += 1
         }
+    }
+
+    /// Adds a priced record's cost to every budget whose scope covers its series.
+    private mutating func chargeBudgets(_ costUSD: Double, at timestamp: Double?, slot: Int) {
+        guard !budgetsBySlot[slot].isEmpty, var ledger = budgetLedger else { return }
+        // Take the ledger out while adding, so the array inside it stays uniquely referenced.
+        budgetLedger = nil
+        for budget in budgetsBySlot[slot] {
+            ledger.add(costUSD: costUSD, at: timestamp, toBudget: budget, now: now)
+        }
+        budgetLedger = ledger
+    }
+
+    /// Sets the budgets; unchanged budgets keep their spend, changed ones start again at 0.
+    ///
+    /// - Returns: Why the budgets could not be set (duplicate names, an unusable `now`), in
+    ///   which case none are in force; `nil` on success.
+    public mutating func configureBudgets(_ budgets: [Budget], now: Double) -> BudgetError? {
+        self.now = now
+        guard budgets != budgetLedger?.budgets ?? [] else { return nil }
+        defer { budgetsBySlot = models.map { budgetIndices(for: $0) } }
+        do {
+            budgetLedger = budgets.isEmpty ? nil : try BudgetLedger(budgets: budgets, now: now)
+            return nil
+        } catch {
+            budgetLedger = nil
+            return error
+        }
+    }
+
+    /// Moves the clock budgets are kept by (records without a timestamp count at this time).
+    public mutating func advanceClock(to now: Double) {
+        self.now = now
+    }
+
+    private func budgetIndices(for series: ModelSeries) -> [Int] {
+        budgetLedger?.budgetIndices(matchingProvider: series.provider, model: series.model, labels: [:]) ?? []
     }
 
     /// The record's cost: as logged (audited against the price table), else priced from its
@@ -177,6 +223,7 @@ public struct CostMetricsState: Sendable {
         auditMismatches.append(0)
         let series = models[slot]
         prices.append(pricing.catalog.price(forModel: series.model, provider: series.provider))
+        budgetsBySlot.append(budgetIndices(for: series))
         errors.append(contentsOf: repeatElement(0, count: StatusIndex.errorTypes.count))
         lastRequestTimestamp.append(-.infinity)
         duration.ensureSeries(slot * statusCount + statusCount - 1)

@@ -50,7 +50,7 @@ public struct ExporterConfiguration: Sendable {
 
     private static let topLevelKeys = [
         "files", "once", "format", "listen", "max_line_bytes", "max_providers", "max_models_per_provider",
-        "duration_buckets", "poll_interval", "start_at", "log_level",
+        "duration_buckets", "poll_interval", "start_at", "log_level", "budgets",
     ]
 
     private mutating func read(_ entry: YAMLMappingEntry, with reader: ConfigReader) throws(ConfigError) {
@@ -73,6 +73,7 @@ public struct ExporterConfiguration: Sendable {
             case let other: throw reader.error("start_at must be beginning or end, not '\(other)'", at: node.mark)
             }
         case "log_level": options.logLevel = try reader.choice(node, named: name, as: LogLevel.self)
+        case "budgets": options.budgets = try Self.readBudgets(node, with: reader)
         default: throw reader.error("unknown key '\(name)'", at: entry.keyMark)
         }
     }

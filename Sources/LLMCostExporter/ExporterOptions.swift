@@ -1,4 +1,4 @@
-import LogTailing
+import CostBudgets
 
 /// Everything the command line can set, with the documented defaults.
 public struct ExporterOptions: Sendable, Equatable {
@@ -24,6 +24,8 @@ public struct ExporterOptions: Sendable, Equatable {
     public var startsAtEnd = false
     /// The least severe log level written to stderr.
     public var logLevel = LogLevel.info
+    /// Spend budgets (config file only).
+    public var budgets: [Budget] = []
     /// The exposition format `--once` prints.
     public var onceFormat = OnceFormat.text
 

@@ -1,3 +1,4 @@
+import Foundation
 import LogTailing
 
 /// The ingest side: the tailer reading the files, and the decoder filling the metrics.
@@ -11,6 +12,7 @@ final class IngestPipeline {
     private var sink: MetricsTailSink
     private let patterns: [String]
     private let logger: Logger
+    private let wallClock: @Sendable () -> Double
 
     /// Creates the pipeline for the options' files; nothing is read until `pollOnce()`.
     ///
@@ -20,11 +22,22 @@ final class IngestPipeline {
     ///   - metrics: The metrics to fill; new ones when `nil`.
     ///   - positions: Where to resume each file (from a reload or a restart), or `nil` to
     ///     start from the files.
-    init(options: ExporterOptions, logger: Logger, metrics: CostMetrics? = nil, restoring positions: [TailPosition]? = nil) {
+    ///   - wallClock: The current time in epoch seconds, for budget periods.
+    init(
+        options: ExporterOptions,
+        logger: Logger,
+        metrics: CostMetrics? = nil,
+        restoring positions: [TailPosition]? = nil,
+        wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         let metrics = metrics ?? CostMetrics(limits: options.limits)
         self.metrics = metrics
         self.patterns = options.filePatterns
         self.logger = logger
+        self.wallClock = wallClock
+        if let error = metrics.update({ $0.configureBudgets(options.budgets, now: wallClock()) }) {
+            logger.log(.error, "budgets not in force", ["error": error.description])
+        }
         let tailOptions = TailOptions(
             startAt: options.startsAtEnd ? .end : .beginning,
             pollInterval: .milliseconds(options.pollIntervalMilliseconds),
@@ -44,6 +57,8 @@ final class IngestPipeline {
 
     /// Reads every watched file to its current end, then publishes the tailer's statistics.
     func pollOnce() {
+        let now = wallClock()
+        metrics.update { $0.advanceClock(to: now) }
         tailer.poll(into: &sink)
         let stats = tailer.stats
         metrics.update { $0.recordTailStats(stats) }
@@ -52,7 +67,7 @@ final class IngestPipeline {
     /// A pipeline for new options that goes on where this one stopped: same metrics, each
     /// file resumed at its position, so no line is read twice or skipped.
     func reloaded(with options: ExporterOptions, logger: Logger) -> IngestPipeline {
-        IngestPipeline(options: options, logger: logger, metrics: metrics, restoring: tailer.positions())
+        IngestPipeline(options: options, logger: logger, metrics: metrics, restoring: tailer.positions(), wallClock: wallClock)
     }
 
     /// Drops and counts every unfinished last line (for `--once`, where no newline will come).

@@ -118,6 +118,29 @@ enum MetricCatalog {
         type: .gauge,
         unit: "seconds"
     )
+    static let budgetLimit = MetricFamily(
+        name: "llm_budget_limit_usd",
+        help: "The configured spend limit of a budget per period, in US dollars.",
+        type: .gauge,
+        unit: "usd"
+    )
+    static let budgetSpend = MetricFamily(
+        name: "llm_budget_spend_usd",
+        help: "Spend counted toward a budget in its current period, by the records' own timestamps, in US dollars.",
+        type: .gauge,
+        unit: "usd"
+    )
+    static let budgetPeriodEnd = MetricFamily(
+        name: "llm_budget_period_end_timestamp_seconds",
+        help: "When a budget's current period ends, in seconds since the epoch.",
+        type: .gauge,
+        unit: "seconds"
+    )
+    static let recordsWithoutTimestamp = MetricFamily(
+        name: "llm_cost_exporter_records_without_timestamp_total",
+        help: "Records without a usable timestamp; budgets count them at the time they are read.",
+        type: .counter
+    )
     static let buildInfo = MetricFamily(
         name: "llm_cost_exporter_build_info",
         help: "A constant 1, labelled with the exporter's version and the Swift version that built it.",

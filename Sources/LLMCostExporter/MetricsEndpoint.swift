@@ -1,3 +1,4 @@
+import Foundation
 import MetricsHTTP
 import PrometheusFormat
 import Synchronization
@@ -9,10 +10,17 @@ import Synchronization
 final class MetricsEndpoint: Sendable {
     private let metrics: CostMetrics
     private let readiness: Atomic<Bool>
+    private let wallClock: @Sendable () -> Double
 
     /// Creates the endpoint over the metrics the ingest side fills.
-    init(metrics: CostMetrics) {
+    ///
+    /// - Parameters:
+    ///   - metrics: What scrapes render.
+    ///   - wallClock: The current time in epoch seconds: budgets are shown for the period
+    ///     containing it.
+    init(metrics: CostMetrics, wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.metrics = metrics
+        self.wallClock = wallClock
         readiness = Atomic(false)
     }
 
@@ -50,7 +58,9 @@ final class MetricsEndpoint: Sendable {
         // Text is offered first so that a tie (`*/*`, or no Accept header) keeps the text format;
         // OpenMetrics only when the client prefers it, as Prometheus does.
         let format: ExpositionFormat = accepted.preferred(among: ["text/plain", openMetrics]) == openMetrics ? .openMetrics : .text
-        let body = ExporterExposition.render(metrics.snapshot(), format: format)
+        var snapshot = metrics.snapshot()
+        snapshot.advanceClock(to: wallClock())
+        let body = ExporterExposition.render(snapshot, format: format)
         return HTTPResponse(
             status: .ok,
             headers: [("Content-Type", format.contentType)],

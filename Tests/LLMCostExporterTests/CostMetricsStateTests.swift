@@ -1,3 +1,4 @@
+import CostBudgets
 import CostRecords
 import ModelPricing
 import Testing
@@ -176,5 +177,56 @@ struct CostMetricsStateTests {
         #expect(exposition(state, families: ["llm_cost_audit_mismatch_total"]).contains(
             "llm_cost_audit_mismatch_total{provider=\"openai\",model=\"gpt-4o\"} 1\n"
         ))
+    }
+}
+
+struct CostMetricsStateBudgetTests {
+    private static let dayInBerlin = try! Budget(name: "daily", amountUSD: 10, period: .day, timeZoneIdentifier: "Europe/Berlin")
+    private static let openAIMonth = try! Budget(name: "openai-month", amountUSD: 100, period: .month, scope: BudgetScope(provider: "openai"))
+
+    private func budgetLines(_ state: CostMetricsState) -> [Substring] {
+        String(decoding: ExporterExposition.render(state, format: .text), as: UTF8.self)
+            .split(separator: "\n").filter { $0.hasPrefix("llm_budget_") }
+    }
+
+    @Test func spendIsAssignedByTheRecordsOwnTimestampInTheBudgetsZone() {
+        // 2024-06-01T22:30:00Z is already June 2 in Berlin (UTC+2): "now" is 2024-06-02T10:00:00Z.
+        var state = CostMetricsState()
+        #expect(state.configureBudgets([Self.dayInBerlin, Self.openAIMonth], now: 1_717_322_400) == nil)
+        RecordBuilder(costUSD: 1.5, timestamp: 1_717_281_000).record(into: &state)  // 2024-06-01T22:30Z: June 2 in Berlin
+        RecordBuilder(costUSD: 2, timestamp: 1_717_279_200).record(into: &state)  // 2024-06-01T22:00Z: June 2, 00:00 in Berlin
+        RecordBuilder(costUSD: 4, timestamp: 1_717_279_199).record(into: &state)  // 1 s earlier: still June 1 in Berlin
+        RecordBuilder(provider: "anthropic", model: "claude-3-opus", costUSD: 0.25).record(into: &state)  // no timestamp: now
+        #expect(budgetLines(state) == [
+            "llm_budget_limit_usd{budget=\"daily\",period=\"day\"} 10",
+            "llm_budget_limit_usd{budget=\"openai-month\",period=\"month\"} 100",
+            "llm_budget_period_end_timestamp_seconds{budget=\"daily\"} 1717365600",
+            "llm_budget_period_end_timestamp_seconds{budget=\"openai-month\"} 1719792000",
+            "llm_budget_spend_usd{budget=\"daily\",period=\"day\"} 3.75",
+            "llm_budget_spend_usd{budget=\"openai-month\",period=\"month\"} 7.5",
+        ])
+        #expect(state.recordsWithoutTimestamp == 1)
+    }
+
+    @Test func aNewPeriodStartsAtZeroNeverWithThePreviousSpend() {
+        var state = CostMetricsState()
+        #expect(state.configureBudgets([Self.dayInBerlin], now: 1_717_322_400) == nil)
+        RecordBuilder(costUSD: 9, timestamp: 1_717_322_000).record(into: &state)
+        state.advanceClock(to: 1_717_365_600)  // midnight in Berlin: June 3 begins
+        #expect(budgetLines(state).contains("llm_budget_spend_usd{budget=\"daily\",period=\"day\"} 0"))
+    }
+
+    @Test func withoutBudgetsThereAreNoBudgetSeries() {
+        var state = CostMetricsState()
+        RecordBuilder(costUSD: 1).record(into: &state)
+        #expect(budgetLines(state).isEmpty)
+    }
+
+    @Test func unchangedBudgetsKeepTheirSpendAcrossAReconfiguration() {
+        var state = CostMetricsState()
+        #expect(state.configureBudgets([Self.openAIMonth], now: 1_717_322_400) == nil)
+        RecordBuilder(costUSD: 5, timestamp: 1_717_322_000).record(into: &state)
+        #expect(state.configureBudgets([Self.openAIMonth], now: 1_717_322_500) == nil)
+        #expect(budgetLines(state).contains("llm_budget_spend_usd{budget=\"openai-month\",period=\"month\"} 5"))
     }
 }
