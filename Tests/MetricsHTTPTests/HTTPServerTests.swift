@@ -370,6 +370,16 @@ import Testing
         #expect(normalisingDate(String(decoding: try client.readUntilClose(), as: UTF8.self)) == metricsResponse)
     }
 
+    @Test func emptyHostListensOnIPv4AndIPv6Alike() throws {
+        let (server, port) = try startServer { $0.host = "" }
+        defer { server.stop() }
+        for host in ["127.0.0.1", "::1"] {
+            let client = try LoopbackClient(port: port, host: host)
+            try client.send("GET /echo?\(host) HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().hasSuffix("/echo?\(host)"))
+        }
+    }
+
     @Test func startingTwiceIsAnError() throws {
         let (server, _) = try startServer()
         defer { server.stop() }
