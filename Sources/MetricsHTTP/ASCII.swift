@@ -25,6 +25,11 @@ enum ASCII {
         }
     }
 
+    /// An ASCII letter or digit.
+    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
     /// `VCHAR`: visible characters, the only ones allowed in a request target.
     static func isVisible(_ byte: UInt8) -> Bool {
         (0x21...0x7E).contains(byte)
@@ -38,19 +43,5 @@ enum ASCII {
     /// The characters allowed in a field value: VCHAR, obs-text, SP and HTAB; no other controls.
     static func isFieldValueCharacter(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte != 0x7F || byte == tab
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs (HTTP's `OWS`).
-    func trimmingASCIIWhitespace() -> Substring {
-        let text = Substring(self)
-        // UTF-8 indices of ASCII bytes are scalar boundaries, so slicing with them is exact even
-        // where a space is followed by a combining mark.
-        let bytes = text.utf8
-        guard let start = bytes.firstIndex(where: { !ASCII.isWhitespace($0) }),
-            let last = bytes.lastIndex(where: { !ASCII.isWhitespace($0) })
-        else { return text[text.endIndex...] }
-        return text[start...last]
     }
 }

@@ -122,10 +122,7 @@ final class EventLoop {
         }
         if let resume = acceptPausedUntil, now >= resume {
             acceptPausedUntil = nil
-            for (index, listener) in context.listeners.enumerated() {
-                _ = epoll.modify(
-                    listener.descriptor, events: Epoll.readable, token: Self.listenerTokenBase + UInt64(index))
-            }
+            setListenerInterest(Epoll.readable)
         }
     }
 
@@ -158,7 +155,14 @@ final class EventLoop {
     private func pauseAccepting(because reason: String) {
         context.logger(.warning, "HTTP server pauses accepting for \(Self.acceptPause): \(reason)")
         acceptPausedUntil = clock.now.advanced(by: Self.acceptPause)
-        for listener in context.listeners { _ = epoll.modify(listener.descriptor, events: 0, token: 0) }
+        setListenerInterest(0)
+    }
+
+    /// Watches the listeners for `events`: readable to accept, nothing while paused.
+    private func setListenerInterest(_ events: UInt32) {
+        for (index, listener) in context.listeners.enumerated() {
+            _ = epoll.modify(listener.descriptor, events: events, token: Self.listenerTokenBase + UInt64(index))
+        }
     }
 
     private func open(_ descriptor: Int32) {

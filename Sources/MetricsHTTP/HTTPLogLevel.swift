@@ -16,5 +16,9 @@ public enum HTTPLogLevel: Int, Sendable, Hashable, Comparable {
     }
 }
 
-/// The logger the server is handed: called with a level and one line of text, from any thread.
+/// The logger the server is handed: called with a level and one line of text.
+///
+/// It is called from the event loop thread and from worker threads, so it must be quick and
+/// thread-safe: drop levels below the configured one first, and never block on I/O for long,
+/// or every connection waits. Under attack `.debug` lines come once per bad connection.
 public typealias HTTPLogger = @Sendable (HTTPLogLevel, String) -> Void

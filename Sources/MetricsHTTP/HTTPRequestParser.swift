@@ -82,6 +82,14 @@ package struct HTTPRequestParser: Sendable {
         var index = scanned
         while index < bytes.count {
             defer { index += 1 }
+            // Limits are checked at every byte, so the outcome never depends on how the bytes
+            // were split into reads.
+            if let headerStart {
+                if index + 1 - headerStart > limits.maxHeaderSectionSize { return fail(.headerSectionTooLarge) }
+            } else if index + 1 > limits.maxRequestLineLength {
+                let line = lineStart..<(index + 1)
+                return fail(Self.requestLineLengthError(bytes, line, limits: limits) ?? .malformedRequestLine)
+            }
             guard bytes[index] == ASCII.lineFeed else { continue }
             guard index > lineStart, bytes[index - 1] == ASCII.carriageReturn else { return fail(.bareLineFeed) }
             let isEmptyLine = index - 1 == lineStart
@@ -94,11 +102,9 @@ package struct HTTPRequestParser: Sendable {
                     continue
                 }
                 if let error = Self.requestLineLengthError(bytes, lineRange, limits: limits) { return fail(error) }
-                if index + 1 > limits.maxRequestLineLength { return fail(.malformedRequestLine) }
                 self.headerStart = index + 1
                 continue
             }
-            if index + 1 - headerStart > limits.maxHeaderSectionSize { return fail(.headerSectionTooLarge) }
             guard isEmptyLine else { continue }
             let outcome = Self.parseHead(
                 bytes, requestLineStart: requestLineStart, headerStart: headerStart, end: index + 1)
@@ -106,12 +112,6 @@ package struct HTTPRequestParser: Sendable {
             return outcome
         }
         scanned = index
-        if let headerStart {
-            if scanned - headerStart > limits.maxHeaderSectionSize { return fail(.headerSectionTooLarge) }
-        } else if scanned > limits.maxRequestLineLength {
-            return fail(
-                Self.requestLineLengthError(bytes, lineStart..<scanned, limits: limits) ?? .malformedRequestLine)
-        }
         return .needMoreBytes
     }
 

@@ -95,15 +95,8 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
         else { return false }
         return labels.allSatisfy { label in
             (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
-                && label.utf8.allSatisfy { $0 == UInt8(ascii: "-") || $0.isLetterOrDigit }
+                && label.utf8.allSatisfy { $0 == UInt8(ascii: "-") || ASCII.isLetterOrDigit($0) }
         }
-    }
-}
-
-extension UInt8 {
-    /// Whether the byte is an ASCII letter or digit.
-    fileprivate var isLetterOrDigit: Bool {
-        ASCII.isDigit(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
     }
 }
 

@@ -328,3 +328,95 @@ private let cases: [ParserCase] = [
         #expect(buffer == Array("GET /thr".utf8))
     }
 }
+
+/// A small deterministic generator, so mutation tests are repeatable.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
+
+@Suite struct HTTPRequestParserMutationTests {
+    private static let seedRequest = Array(
+        "GET /metrics?a=1 HTTP/1.1\r\nHost: example\r\nAccept: text/plain;q=0.5\r\nConnection: close\r\n\r\n".utf8)
+    private static let interesting: [UInt8] = [0x0D, 0x0A, 0x20, 0x09, 0x3A, 0x00, 0x7F, 0xFF, 0x2F, 0x3F]
+    /// Limits the seed request meets exactly, so mutations cross them both ways.
+    private static let tightLimits = HTTPRequestParser.Limits(maxRequestTargetLength: 12, maxHeaderSectionSize: 62)
+
+    private func mutate(_ bytes: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
+        var result = bytes
+        for _ in 0..<Int.random(in: 1...4, using: &generator) {
+            let position = Int.random(in: 0..<max(result.count, 1), using: &generator)
+            let byte =
+                Bool.random(using: &generator)
+                ? Self.interesting.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0...255, using: &generator)
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0 where !result.isEmpty: result[position] = byte
+            case 1: result.insert(byte, at: min(position, result.count))
+            default: if !result.isEmpty { result.remove(at: position) }
+            }
+        }
+        return result
+    }
+
+    private func parseInChunks(_ bytes: [UInt8], sizes: inout SplitMix64) -> HTTPRequestParser.Outcome {
+        var parser = HTTPRequestParser(limits: Self.tightLimits)
+        var buffer: [UInt8] = []
+        var offset = 0
+        var outcome = HTTPRequestParser.Outcome.needMoreBytes
+        while offset < bytes.count {
+            let size = Int.random(in: 1...8, using: &sizes)
+            buffer += bytes[offset..<min(offset + size, bytes.count)]
+            offset += size
+            outcome = parser.parse(buffer)
+            if outcome != .needMoreBytes { return outcome }
+        }
+        return outcome
+    }
+
+    @Test func theSeedMeetsTheTightLimitsExactly() {
+        var parser = HTTPRequestParser(limits: Self.tightLimits)
+        guard case .request(let parsed, let consumed) = parser.parse(Self.seedRequest) else {
+            Issue.record("the seed request does not parse")
+            return
+        }
+        #expect(parsed.request.path == "/metrics")
+        #expect(consumed == Self.seedRequest.count)
+    }
+
+    @Test func mutatedRequestsParseTheSameWholeAndInRandomChunks() {
+        var generator = SplitMix64(state: 42)
+        var outcomes: Set<String> = []
+        for _ in 0..<3000 {
+            let input = mutate(Self.seedRequest, using: &generator)
+            var whole = HTTPRequestParser(limits: Self.tightLimits)
+            let expected = whole.parse(input)
+            let chunked = parseInChunks(input, sizes: &generator)
+            #expect(chunked == expected, "input: \(input)")
+            outcomes.insert(Self.kind(of: expected))
+        }
+        // The mutations reach every kind of outcome, so the comparison covers each path.
+        #expect(
+            outcomes == [
+                "request", "needMoreBytes", "bareLineFeed", "headerSectionTooLarge", "invalidHost",
+                "malformedHeaderField",
+                "malformedRequestLine", "malformedRequestTarget", "malformedVersion", "obsoleteLineFolding",
+                "requestTargetTooLong",
+            ]
+        )
+    }
+
+    private static func kind(of outcome: HTTPRequestParser.Outcome) -> String {
+        switch outcome {
+        case .request: "request"
+        case .needMoreBytes: "needMoreBytes"
+        case .failure(let error): "\(error)"
+        }
+    }
+}

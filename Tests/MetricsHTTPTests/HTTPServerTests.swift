@@ -209,6 +209,32 @@ import Testing
         #expect(try slow.readUntilClose() == [])
     }
 
+    @Test func silentConnectionIsClosedAtTheHeaderTimeout() throws {
+        let (server, port) = try startServer()
+        defer { server.stop() }
+        let silent = try LoopbackClient(port: port)
+        #expect(try silent.readUntilClose() == [])
+    }
+
+    @Test func keptAliveConnectionIsClosedAtTheIdleTimeout() throws {
+        let (server, port) = try startServer { $0.idleTimeout = .milliseconds(300) }
+        defer { server.stop() }
+        let client = try LoopbackClient(port: port)
+        try client.send("GET /echo?once HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try client.readResponse().hasSuffix("/echo?once"))
+        #expect(try client.readUntilClose() == [])
+    }
+
+    @Test func clientThatHalfClosesAfterItsRequestStillGetsTheResponse() throws {
+        let (server, port) = try startServer()
+        defer { server.stop() }
+        let client = try LoopbackClient(port: port)
+        try client.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+        shutdown(client.descriptor, Int32(SHUT_WR))
+        let response = String(decoding: try client.readUntilClose(), as: UTF8.self)
+        #expect(normalisingDate(response) == metricsResponse.replacing("Connection: close\r\n", with: ""))
+    }
+
     @Test func aThousandIdleConnectionsDoNotStopANormalRequest() throws {
         let (server, port) = try startServer { $0.headerReadTimeout = .seconds(30) }
         defer { server.stop() }
@@ -342,6 +368,16 @@ import Testing
         let client = try LoopbackClient(port: port, host: "::1")
         try client.send("GET /metrics HTTP/1.1\r\nHost: [::1]\r\nConnection: close\r\n\r\n")
         #expect(normalisingDate(String(decoding: try client.readUntilClose(), as: UTF8.self)) == metricsResponse)
+    }
+
+    @Test func emptyHostListensOnIPv4AndIPv6Alike() throws {
+        let (server, port) = try startServer { $0.host = "" }
+        defer { server.stop() }
+        for host in ["127.0.0.1", "::1"] {
+            let client = try LoopbackClient(port: port, host: host)
+            try client.send("GET /echo?\(host) HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try client.readResponse().hasSuffix("/echo?\(host)"))
+        }
     }
 
     @Test func startingTwiceIsAnError() throws {

@@ -9,6 +9,18 @@ extension StringProtocol {
         guard lhs.count == rhs.count else { return false }
         return zip(lhs, rhs).allSatisfy { $0.asciiLowercased == $1.asciiLowercased }
     }
+
+    /// The text without leading and trailing spaces and tabs (HTTP's `OWS`).
+    func trimmingASCIIWhitespace() -> Substring {
+        let text = Substring(self)
+        // UTF-8 indices of ASCII bytes are scalar boundaries, so slicing with them is exact even
+        // where a space is followed by a combining mark.
+        let bytes = text.utf8
+        guard let start = bytes.firstIndex(where: { !ASCII.isWhitespace($0) }),
+            let last = bytes.lastIndex(where: { !ASCII.isWhitespace($0) })
+        else { return text[text.endIndex...] }
+        return text[start...last]
+    }
 }
 
 extension UInt8 {
