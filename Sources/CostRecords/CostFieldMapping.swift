@@ -94,7 +94,8 @@ public struct CostFieldMapping: Sendable, Equatable {
     /// The built-in names, covering every documented record shape.
     ///
     /// These are the lists of issue 2 ("Field resolution"), plus the inputs of the error
-    /// classification (`error.code`, `error.message`, `status_code`…).
+    /// classification (`error.code`, `error.message`, LiteLLM's `error_str` and
+    /// `error_information`, `status_code`…).
     public static let builtIn = CostFieldMapping(sources: [
         .model: ["model", "model_name", "response_model", "gen_ai.response.model", "gen_ai.request.model"],
         .provider: [
@@ -106,7 +107,7 @@ public struct CostFieldMapping: Sendable, Equatable {
         .errorEvidence: ["error", "error_message", "error_type", "exception"],
         .errorType: [
             "error_type", "error.type", "error.code", "error", "error.message", "error_message", "exception",
-            "status_code", "status",
+            "error_str", "error_information.error_class", "error_information.error_code", "status_code", "status",
         ],
         .totalCost: ["total_cost", "cost", "cost_usd", "total_cost_usd", "spend", "response_cost"],
         .inputCost: ["input_cost", "input_cost_usd"],

@@ -137,13 +137,11 @@ struct DecimalNumber {
         var value: UInt64 = 0
         for byte in token {
             let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10 else {
-                return DecimalNumber(validToken: token).countValue
-            }
             let (product, overflow) = value.multipliedReportingOverflow(by: 10)
             let (sum, carry) = product.addingReportingOverflow(UInt64(digit))
-            guard !overflow, !carry else {
-                return nil
+            guard digit < 10, !overflow, !carry else {
+                // A sign, fraction or exponent, or too many digits (`1000…0e-5` may still fit).
+                return DecimalNumber(validToken: token).countValue
             }
             value = sum
         }

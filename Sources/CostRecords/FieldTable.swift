@@ -53,8 +53,8 @@ final class FieldTable {
     private let keyBytes: [UInt8]
     /// The node ids of every field's and then every label's sources, back to back.
     private let sourceNodes: UnsafeMutableBufferPointer<Int32>
-    /// Where each field's sources are in `sourceNodes`, indexed by `CostField.ordinal`.
-    private let fieldRanges: [Range<Int>]
+    /// Each field's sources, slices of `sourceNodes`, indexed by `CostField.ordinal`.
+    private let fieldSources: UnsafeMutableBufferPointer<UnsafeBufferPointer<Int32>>
     /// Where each label's sources are in `sourceNodes`, in the mapping's label order.
     private let labelRanges: [Range<Int>]
 
@@ -132,10 +132,13 @@ final class FieldTable {
         for field in CostField.allCases {
             fieldRanges[field.ordinal] = append(mapping.sources(for: field))
         }
-        self.fieldRanges = fieldRanges
         labelRanges = mapping.labelFields.map { append($0.sources) }
         sourceNodes = .allocate(capacity: max(flattened.count, 1))
         _ = sourceNodes.initialize(from: flattened)
+        fieldSources = .allocate(capacity: fieldRanges.count)
+        for (index, range) in fieldRanges.enumerated() {
+            fieldSources.initializeElement(at: index, to: UnsafeBufferPointer(rebasing: sourceNodes[range]))
+        }
     }
 
     /// The number of nodes.
@@ -144,7 +147,7 @@ final class FieldTable {
     /// The node ids of `field`'s sources, in priority order.
     @inline(__always)
     subscript(field: CostField) -> UnsafeBufferPointer<Int32> {
-        UnsafeBufferPointer(rebasing: sourceNodes[fieldRanges[field.ordinal]])
+        fieldSources[field.ordinal]
     }
 
     /// The node ids of the sources of the label at `index`, in priority order.
@@ -158,6 +161,7 @@ final class FieldTable {
         tags.deallocate()
         nodes.deallocate()
         sourceNodes.deallocate()
+        fieldSources.deallocate()
     }
 
     /// The node a key leads to in `context`, or -1 when no source path goes through it.

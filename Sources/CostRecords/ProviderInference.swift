@@ -11,24 +11,36 @@ enum ProviderInference {
     /// - Parameter model: The model name, without any `provider/` prefix.
     /// - Returns: The lower-case provider name.
     static func provider(ofModel model: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        for (prefixes, provider) in families {
-            for prefix in prefixes where hasPrefix(model, prefix) {
-                return provider.bytes
-            }
+        func starts(_ prefix: StaticString) -> Bool {
+            hasPrefix(model, prefix)
         }
-        return unknown.bytes
+        // Dispatch on the first letter so that a model costs a comparison or two, not a scan
+        // of every family.
+        let provider: StaticBytes? =
+            switch model.first.map(ASCII.lowercased) {
+            case UInt8(ascii: "g"):
+                starts("gpt-") ? openai : starts("gemini-") || starts("gemma-") ? google : starts("grok-") ? xai : nil
+            case UInt8(ascii: "c"):
+                starts("claude-") ? anthropic : starts("chatgpt-") ? openai : starts("codestral-") ? mistral
+                    : starts("command-") ? cohere : nil
+            case UInt8(ascii: "o"): starts("o1") || starts("o3") || starts("o4") ? openai : nil
+            case UInt8(ascii: "t"): starts("text-embedding-") || starts("tts-") ? openai : nil
+            case UInt8(ascii: "d"): starts("dall-e") ? openai : starts("deepseek-") ? deepseek : nil
+            case UInt8(ascii: "w"): starts("whisper") ? openai : nil
+            case UInt8(ascii: "m"): starts("mistral-") || starts("mixtral-") || starts("ministral-") ? mistral : nil
+            case UInt8(ascii: "p"): starts("pixtral-") ? mistral : nil
+            default: nil
+            }
+        return (provider ?? unknown).bytes
     }
 
-    /// Model-name prefixes per provider, from the providers' own model lists.
-    private static let families: [([StaticString], StaticBytes)] = [
-        (["gpt-", "chatgpt-", "o1", "o3", "o4", "text-embedding-", "dall-e", "whisper", "tts-"], StaticBytes("openai")),
-        (["claude-"], StaticBytes("anthropic")),
-        (["gemini-", "gemma-"], StaticBytes("google")),
-        (["mistral-", "mixtral-", "codestral-", "ministral-", "pixtral-"], StaticBytes("mistral")),
-        (["command-"], StaticBytes("cohere")),
-        (["deepseek-"], StaticBytes("deepseek")),
-        (["grok-"], StaticBytes("xai")),
-    ]
+    private static let openai = StaticBytes("openai")
+    private static let anthropic = StaticBytes("anthropic")
+    private static let google = StaticBytes("google")
+    private static let mistral = StaticBytes("mistral")
+    private static let cohere = StaticBytes("cohere")
+    private static let deepseek = StaticBytes("deepseek")
+    private static let xai = StaticBytes("xai")
 
     /// Whether `text` starts with the lower-case ASCII `prefix`, ignoring the text's case.
     private static func hasPrefix(_ text: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Builds a `CostRecord` from the mapped values of a scanned line, by the field rules of
 /// issue 2.
 ///
@@ -137,7 +139,11 @@ struct RecordResolver {
     private func splitProviderPrefix(_ model: UnsafeRawBufferPointer) -> (prefix: UnsafeRawBufferPointer,
                                                                           model: UnsafeRawBufferPointer)?
     {
-        guard let slash = model.firstIndex(of: UInt8(ascii: "/")), slash > 0, slash < model.count - 1 else {
+        guard let base = model.baseAddress, let found = memchr(base, Int32(UInt8(ascii: "/")), model.count) else {
+            return nil
+        }
+        let slash = UnsafeRawPointer(found) - base
+        guard slash > 0, slash < model.count - 1 else {
             return nil
         }
         return (
@@ -160,7 +166,13 @@ struct RecordResolver {
 
     /// Whether two texts are equal ignoring ASCII case.
     private func equalIgnoringCase(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
-        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { ASCII.lowercased($0) == ASCII.lowercased($1) }
+        guard lhs.count == rhs.count else {
+            return false
+        }
+        for index in 0..<lhs.count where ASCII.lowercased(lhs[index]) != ASCII.lowercased(rhs[index]) {
+            return false
+        }
+        return true
     }
 
     // MARK: Status and error type
@@ -186,32 +198,31 @@ struct RecordResolver {
 
     /// The status a `status` value states, or nil when it states none (an unknown word, a bool…).
     private func statusWord(_ value: ScannedValue) -> RequestStatus? {
-        if let number = decimal(value, allowsString: true) {
-            let code = number.doubleValue
+        let first = value.count > 0 ? line[value.start] : 0
+        let isNumeric = value.kind == .number
+            || (value.kind == .string && (JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-")))
+        if isNumeric {
+            guard let code = decimal(value, allowsString: true)?.doubleValue else {
+                return nil
+            }
             return code >= 200 && code < 300 && code.rounded(.down) == code ? .success : .error
         }
         guard value.kind == .string else {
             return nil
         }
         let word = text(of: value)
-        if RecordResolver.successWords.contains(where: { equalIgnoringCase(word, $0.bytes) }) {
-            return .success
-        }
-        if RecordResolver.errorWords.contains(where: { equalIgnoringCase(word, $0.bytes) }) {
-            return .error
+        for candidate in RecordResolver.statusWords where equalIgnoringCase(word, candidate.word.bytes) {
+            return candidate.status
         }
         return nil
     }
 
-    /// Status words that mean success.
-    private static let successWords = [
-        StaticBytes("success"), StaticBytes("ok"), StaticBytes("succeeded"), StaticBytes("completed"),
-        StaticBytes("stop"),
-    ]
-    /// Status words that mean failure.
-    private static let errorWords = [
-        StaticBytes("error"), StaticBytes("failed"), StaticBytes("failure"), StaticBytes("fail"),
-        StaticBytes("timeout"), StaticBytes("cancelled"),
+    /// The status words and what they mean.
+    private static let statusWords: [(word: StaticBytes, status: RequestStatus)] = [
+        (StaticBytes("success"), .success), (StaticBytes("ok"), .success), (StaticBytes("succeeded"), .success),
+        (StaticBytes("completed"), .success), (StaticBytes("stop"), .success),
+        (StaticBytes("error"), .error), (StaticBytes("failed"), .error), (StaticBytes("failure"), .error),
+        (StaticBytes("fail"), .error), (StaticBytes("timeout"), .error), (StaticBytes("cancelled"), .error),
     ]
 
     /// Whether a value counts as a reported error: a non-empty string, object or array,
