@@ -5,7 +5,9 @@ import Glibc
 ///
 /// Each field takes the first of its sources (in the mapping's order) that is present and
 /// not `null`. A used value of the wrong type or range makes the line `.invalidValue`; a
-/// line without a non-empty model string is `.missingModel`.
+/// line without a non-empty model string is `.missingModel` — unless it records a failed
+/// call, which counts under the model `unknown` (apps often log a failure before any model
+/// answered, and a failure must not vanish from the error rate).
 struct RecordResolver {
     /// Why resolution rejected the line.
     private struct Rejection: Error {
@@ -29,7 +31,7 @@ struct RecordResolver {
     /// - Parameter labels: The decoder's reusable label array; filled in mapping order.
     /// - Returns: The record, or the reason the line is not one.
     func resolve(labels: inout [UnsafeRawBufferPointer?]) -> DecodeOutcome {
-        guard var model = firstNonEmptyString(.model) else {
+        guard var model = firstNonEmptyString(.model) ?? modelOfFailedCallWithoutOne() else {
             return .failure(.missingModel)
         }
         do {
@@ -71,6 +73,14 @@ struct RecordResolver {
         } catch {
             return .failure(error.reason)
         }
+    }
+
+    /// `unknown` when the line without a model records a failed call; nil otherwise.
+    private func modelOfFailedCallWithoutOne() -> UnsafeRawBufferPointer? {
+        guard (try? resolveStatus()) == .error else {
+            return nil
+        }
+        return ProviderInference.unknown.bytes
     }
 
     // MARK: Looking values up
@@ -312,7 +322,9 @@ struct RecordResolver {
         else {
             return nil
         }
-        return end - start
+        // Epoch seconds near 1.7e9 carry ~1e-7 s of binary rounding each; logged times have at
+        // most microsecond digits, so the difference is rounded to whole microseconds.
+        return ((end - start) * 1_000_000).rounded() / 1_000_000
     }
 
     /// A logged duration, divided by `scale`, finite and not negative.

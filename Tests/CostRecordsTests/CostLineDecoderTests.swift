@@ -20,11 +20,23 @@ import Testing
             .record(Decoded(provider: "openai", model: "gpt-4o-mini", costUSD: 0.0067, inputTokens: 1_500,
                             outputTokens: 300, latencySeconds: 2.3, timestamp: 1_714_573_812 + 0.345678))
         ),
-        // Seed 000: the error entry has no model; `call_llm` failed before one was known.
+        // Seed 000: the error entry has no model; `call_llm` failed before one was known. A failed
+        // call still counts (under model `unknown`), so the error rate sees it.
         LineCase(
             "seed 000 error without model",
             #"{"timestamp": "2024-05-01T14:30:12.345678", "user_id": null, "query_type": null, "prompt_length": 12, "status": "error", "error": "Request timed out.", "latency": 30.01}"#,
+            .record(Decoded(provider: "unknown", model: "unknown", status: .error, errorType: .timeout,
+                            latencySeconds: 30.01, timestamp: 1_714_573_812 + 0.345678))
+        ),
+        LineCase(
+            "success without model is still missing its model",
+            #"{"status": "success", "cost": 0.5}"#,
             .failure(.missingModel)
+        ),
+        LineCase(
+            "latency from start and end times is exact to the microsecond",
+            #"{"model": "m", "startTime": "2024-06-01T12:00:02.000000", "endTime": "2024-06-01T12:00:02.010000"}"#,
+            .record(Decoded(provider: "unknown", model: "m", latencySeconds: 0.01, timestamp: 1_717_243_202))
         ),
         LineCase(
             "seed 000 error with model",
