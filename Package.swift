@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "ModelPricingTests", dependencies: ["ModelPricing"]),
         .testTarget(
             name: "LLMCostExporterTests",
-            dependencies: ["LLMCostExporter"],
+            dependencies: ["LLMCostExporter", "MetricsHTTP", "CostBudgets", "ModelPricing", "CostRecords"],
             resources: [.copy("Golden")]
         ),
         // Checks of the shipped deployment files (alert rules, dashboards, prometheus.yml)

@@ -43,6 +43,7 @@ public struct CostMetricsState: Sendable {
     /// The time budgets are kept at: when the ingest side last polled (or a scrape, on its copy).
     private(set) var now: Double = 0
     private(set) var recordsWithoutTimestamp: UInt64 = 0
+    private(set) var hourlySpend = HourlySpend()
     private(set) var lastReloadSuccessful = true
     private(set) var lastReloadSuccessTimestamp: Double?
     private(set) var modelOverflows: UInt64 = 0
@@ -65,7 +66,9 @@ public struct CostMetricsState: Sendable {
         let slot = slot(provider: record.provider, model: record.model)
         let series = slot * 2 + StatusIndex.of(record.status)
         requests[series] += 1
-        if let costUSD = self.cost(of: record, slot: slot) {
+        let costUSD = self.cost(of: record, slot: slot)
+        hourlySpend.add(costUSD: costUSD, at: record.timestamp ?? now, slot: slot)
+        if let costUSD {
             cost[series].add(costUSD)
             chargeBudgets(costUSD, at: record.timestamp, slot: slot)
             requestCost.observe(costUSD, series: slot)
@@ -224,6 +227,7 @@ public struct CostMetricsState: Sendable {
         let series = models[slot]
         prices.append(pricing.catalog.price(forModel: series.model, provider: series.provider))
         budgetsBySlot.append(budgetIndices(for: series))
+        hourlySpend.appendSlot()
         errors.append(contentsOf: repeatElement(0, count: StatusIndex.errorTypes.count))
         lastRequestTimestamp.append(-.infinity)
         duration.ensureSeries(slot * statusCount + statusCount - 1)

@@ -41,6 +41,14 @@ final class MetricsEndpoint: Sendable {
             return scrape(request)
         case "/":
             return text(.ok, Self.landingPage, contentType: "text/html; charset=utf-8")
+        case "/api/v1/summary":
+            let now = wallClock()
+            return HTTPResponse(
+                status: .ok,
+                headers: [("Content-Type", "application/json")],
+                body: metrics.snapshot().summaryJSON(now: now, isReady: isReady),
+                isCompressible: true
+            )
         case "/-/healthy":
             return text(.ok, "llm-cost-exporter is Healthy.\n")
         case "/-/ready":
@@ -82,6 +90,7 @@ final class MetricsEndpoint: Sendable {
         <p>Prometheus metrics of the cost, tokens, latency and errors of LLM API calls, read from JSONL logs.</p>
         <ul>
         <li><a href="/metrics">/metrics</a>: the metrics</li>
+        <li><a href="/api/v1/summary">/api/v1/summary</a>: spend today and budgets, as JSON</li>
         <li><a href="/-/healthy">/-/healthy</a> and <a href="/-/ready">/-/ready</a>: health checks</li>
         </ul>
         <p>Version \(BuildInfo.version).</p>
