@@ -44,8 +44,11 @@ extension CostMetricsState {
                 writer.writeSample(.empty, recordsWithoutTimestamp)
             },
             FamilySamples(MetricCatalog.labelOverflow) { writer in
-                writer.writeSample(.empty, extraLabel: ("label", "model"), modelOverflows)
-                writer.writeSample(.empty, extraLabel: ("label", "provider"), providerOverflows)
+                let counts = [("model", modelOverflows), ("provider", providerOverflows)]
+                    + zip(requestSeries.labelNames, requestSeries.overflows).map { ($0, $1) }
+                for (label, count) in counts.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
+                    writer.writeSample(.empty, extraLabel: ("label", label), count)
+                }
             },
         ]
         // Only a running service loads (and reloads) a config; `--once` output stays free of
@@ -63,28 +66,36 @@ extension CostMetricsState {
 
     private func costFamilies() -> [FamilySamples] {
         let order = models.indices.sorted { models[$0].precedes(models[$1]) }
+        var rank = [Int](repeating: 0, count: models.count)
+        for (position, slot) in order.enumerated() { rank[slot] = position }
+        let requestOrder = requestSeries.series.indices.sorted { left, right in
+            let a = requestSeries.series[left]
+            let b = requestSeries.series[right]
+            if a.model != b.model { return rank[a.model] < rank[b.model] }
+            return a.extraValues.lexicographicallyPrecedes(b.extraValues) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
         let statuses = StatusIndex.statuses.indices
         return [
             FamilySamples(MetricCatalog.requests) { writer in
-                for slot in order {
+                for slot in requestOrder {
                     for status in statuses {
-                        writer.writeSample(models[slot].statusLabels[status], requests[slot * 2 + status])
+                        writer.writeSample(requestSeries.series[slot].statusLabels[status], requests[slot * 2 + status])
                     }
                 }
             },
             FamilySamples(MetricCatalog.cost) { writer in
-                for slot in order {
+                for slot in requestOrder {
                     for status in statuses {
-                        writer.writeSample(models[slot].statusLabels[status], cost[slot * 2 + status].value)
+                        writer.writeSample(requestSeries.series[slot].statusLabels[status], cost[slot * 2 + status].value)
                     }
                 }
             },
             FamilySamples(MetricCatalog.tokens) { writer in
-                for slot in order {
+                for slot in requestOrder {
                     for status in statuses where requests[slot * 2 + status] > 0 {
                         for tokenType in 0..<2 {
                             let series = (slot * 2 + status) * 2 + tokenType
-                            writer.writeSample(models[slot].tokenLabels[status * 2 + tokenType], tokens[series])
+                            writer.writeSample(requestSeries.series[slot].tokenLabels[status * 2 + tokenType], tokens[series])
                         }
                     }
                 }

@@ -2,6 +2,7 @@ import CostBudgets
 import CostRecords
 import LogTailing
 import ModelPricing
+import PrometheusFormat
 
 /// Every counter and histogram the exporter keeps, as plain values.
 ///
@@ -10,16 +11,21 @@ import ModelPricing
 /// grows with series — bounded by the cardinality caps — and never with lines.
 ///
 /// Columns are flat arrays indexed by a model's slot (its (provider, model) pair):
-/// `slot * 2 + status` for the status-split families, `slot * 8 + error type` for errors.
+/// `slot * 2 + status` for the status-split families, `slot * 8 + error type` for errors —
+/// except requests, cost and tokens, which carry the extra labels and are indexed by a
+/// request slot (a model slot plus extra label values) from `requestSeries`.
 public struct CostMetricsState: Sendable {
     let limits: MetricLimits
-    let pricing: CostPricing
+    private(set) var pricing: CostPricing
+    /// Labels on every sample of every family.
+    let staticLabels: LabelSet
     private var providerTable = ByteStringTable()
     private var providerNames: [String] = []
     private var modelTables: [ByteStringTable] = []
     private var slotsByProviderModel: [[Int]] = []
 
     private(set) var models: [ModelSeries] = []
+    private(set) var requestSeries: RequestSeriesTable
     private(set) var requests: [UInt64] = []
     private(set) var cost: [CompensatedSum] = []
     private(set) var tokens: [UInt64] = []
@@ -39,7 +45,7 @@ public struct CostMetricsState: Sendable {
     private(set) var providerOverflows: UInt64 = 0
     private(set) var tail = TailStats()
     private(set) var budgetLedger: BudgetLedger?
-    private var budgetsBySlot: [[Int]] = []
+    private var budgetsByRequestSlot: [[Int]] = []
     /// The time budgets are kept at: when the ingest side last polled (or a scrape, on its copy).
     private(set) var now: Double = 0
     private(set) var recordsWithoutTimestamp: UInt64 = 0
@@ -53,9 +59,19 @@ public struct CostMetricsState: Sendable {
     /// - Parameters:
     ///   - limits: Buckets and cardinality caps.
     ///   - pricing: How lines without a cost are priced and logged costs audited.
-    public init(limits: MetricLimits = MetricLimits(), pricing: CostPricing = CostPricing()) {
+    ///   - extraLabels: Labels from record fields on requests, cost and tokens, in the order
+    ///     the decoder's mapping delivers their values.
+    ///   - staticLabels: Labels on every sample.
+    public init(
+        limits: MetricLimits = MetricLimits(),
+        pricing: CostPricing = CostPricing(),
+        extraLabels: [ExtraLabel] = [],
+        staticLabels: [String: String] = [:]
+    ) {
         self.limits = limits
         self.pricing = pricing
+        self.requestSeries = RequestSeriesTable(labels: extraLabels)
+        self.staticLabels = LabelSet(staticLabels.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) })
         duration = HistogramColumns(upperBounds: limits.durationBuckets)
         requestCost = HistogramColumns(upperBounds: limits.costBuckets)
     }
@@ -64,20 +80,23 @@ public struct CostMetricsState: Sendable {
     public mutating func record(_ record: CostRecord) {
         lines += 1
         let slot = slot(provider: record.provider, model: record.model)
-        let series = slot * 2 + StatusIndex.of(record.status)
-        requests[series] += 1
+        let request = requestSlot(model: slot, labels: record.labels)
+        let status = StatusIndex.of(record.status)
+        let series = slot * 2 + status
+        let requestStatusSeries = request * 2 + status
+        requests[requestStatusSeries] += 1
         let costUSD = self.cost(of: record, slot: slot)
         hourlySpend.add(costUSD: costUSD, at: record.timestamp ?? now, slot: slot)
         if let costUSD {
-            cost[series].add(costUSD)
-            chargeBudgets(costUSD, at: record.timestamp, slot: slot)
+            cost[requestStatusSeries].add(costUSD)
+            chargeBudgets(costUSD, at: record.timestamp, requestSlot: request)
             requestCost.observe(costUSD, series: slot)
         } else if record.status == .success || record.inputTokens != nil || record.outputTokens != nil {
             // A failed call that used no tokens cost nothing; only a call that did is unpriced.
             unpricedRequests[slot] += 1
         }
-        if let input = record.inputTokens { tokens[series * 2] &+= input }
-        if let output = record.outputTokens { tokens[series * 2 + 1] &+= output }
+        if let input = record.inputTokens { tokens[requestStatusSeries * 2] &+= input }
+        if let output = record.outputTokens { tokens[requestStatusSeries * 2 + 1] &+= output }
         if let read = record.cacheReadTokens { cacheTokens[slot * 2] &+= read }
         if let write = record.cacheWriteTokens { cacheTokens[slot * 2 + 1] &+= write }
         if let latency = record.latencySeconds { duration.observe(latency, series: series) }
@@ -92,12 +111,25 @@ public struct CostMetricsState: Sendable {
         }
     }
 
+    /// The request slot of a record, creating its columns when new.
+    private mutating func requestSlot(model: Int, labels: [UnsafeRawBufferPointer?]) -> Int {
+        let (slot, isNew) = requestSeries.slot(model: model, of: models[model], values: labels)
+        if isNew {
+            let statusCount = StatusIndex.statuses.count
+            requests.append(contentsOf: repeatElement(0, count: statusCount))
+            cost.append(contentsOf: repeatElement(CompensatedSum(), count: statusCount))
+            tokens.append(contentsOf: repeatElement(0, count: statusCount * 2))
+            budgetsByRequestSlot.append(budgetIndices(forRequestSlot: slot))
+        }
+        return slot
+    }
+
     /// Adds a priced record's cost to every budget whose scope covers its series.
-    private mutating func chargeBudgets(_ costUSD: Double, at timestamp: Double?, slot: Int) {
-        guard !budgetsBySlot[slot].isEmpty, var ledger = budgetLedger else { return }
+    private mutating func chargeBudgets(_ costUSD: Double, at timestamp: Double?, requestSlot: Int) {
+        guard !budgetsByRequestSlot[requestSlot].isEmpty, var ledger = budgetLedger else { return }
         // Take the ledger out while adding, so the array inside it stays uniquely referenced.
         budgetLedger = nil
-        for budget in budgetsBySlot[slot] {
+        for budget in budgetsByRequestSlot[requestSlot] {
             ledger.add(costUSD: costUSD, at: timestamp, toBudget: budget, now: now)
         }
         budgetLedger = ledger
@@ -110,7 +142,7 @@ public struct CostMetricsState: Sendable {
     public mutating func configureBudgets(_ budgets: [Budget], now: Double) -> BudgetError? {
         self.now = now
         guard budgets != budgetLedger?.budgets ?? [] else { return nil }
-        defer { budgetsBySlot = models.map { budgetIndices(for: $0) } }
+        defer { budgetsByRequestSlot = requestSeries.series.indices.map { budgetIndices(forRequestSlot: $0) } }
         do {
             budgetLedger = budgets.isEmpty ? nil : try BudgetLedger(budgets: budgets, now: now)
             return nil
@@ -125,8 +157,20 @@ public struct CostMetricsState: Sendable {
         self.now = now
     }
 
-    private func budgetIndices(for series: ModelSeries) -> [Int] {
-        budgetLedger?.budgetIndices(matchingProvider: series.provider, model: series.model, labels: [:]) ?? []
+    private func budgetIndices(forRequestSlot slot: Int) -> [Int] {
+        let request = requestSeries.series[slot]
+        let model = models[request.model]
+        return budgetLedger?.budgetIndices(
+            matchingProvider: model.provider,
+            model: model.model,
+            labels: request.extraLabels(names: requestSeries.labelNames)
+        ) ?? []
+    }
+
+    /// Replaces the pricing (a config reload); every model's price is looked up again.
+    public mutating func configurePricing(_ pricing: CostPricing) {
+        self.pricing = pricing
+        prices = models.map { pricing.catalog.price(forModel: $0.model, provider: $0.provider) }
     }
 
     /// The record's cost: as logged (audited against the price table), else priced from its
@@ -217,16 +261,12 @@ public struct CostMetricsState: Sendable {
         slotsByProviderModel[provider].append(slot)
         models.append(ModelSeries(provider: providerNames[provider], model: String(decoding: modelBytes, as: UTF8.self)))
         let statusCount = StatusIndex.statuses.count
-        requests.append(contentsOf: repeatElement(0, count: statusCount))
-        cost.append(contentsOf: repeatElement(CompensatedSum(), count: statusCount))
-        tokens.append(contentsOf: repeatElement(0, count: statusCount * 2))
         cacheTokens.append(contentsOf: [0, 0])
         cachedRequests.append(0)
         unpricedRequests.append(0)
         auditMismatches.append(0)
         let series = models[slot]
         prices.append(pricing.catalog.price(forModel: series.model, provider: series.provider))
-        budgetsBySlot.append(budgetIndices(for: series))
         hourlySpend.appendSlot()
         errors.append(contentsOf: repeatElement(0, count: StatusIndex.errorTypes.count))
         lastRequestTimestamp.append(-.infinity)

@@ -1,4 +1,6 @@
 import CostBudgets
+import CostRecords
+import ModelPricing
 
 /// Everything the command line can set, with the documented defaults.
 public struct ExporterOptions: Sendable, Equatable {
@@ -26,11 +28,44 @@ public struct ExporterOptions: Sendable, Equatable {
     public var logLevel = LogLevel.info
     /// Spend budgets (config file only).
     public var budgets: [Budget] = []
+    /// Extra source names per record field, tried before the built-in ones (config file only).
+    public var extraFieldSources: [CostField: [String]] = [:]
+    /// Labels from record fields on requests, cost and tokens (config file only).
+    public var extraLabels: [ExtraLabel] = []
+    /// Labels on every sample (config file only).
+    public var staticLabels: [String: String] = [:]
+    /// A price list in LiteLLM's `model_prices_and_context_window.json` format, if any.
+    public var priceFilePath: String?
+    /// Per-model prices that beat the file and the built-in table (config file only).
+    public var priceOverrides: [PriceOverride] = []
+    /// The relative difference between logged and priced cost that counts as a mismatch.
+    public var auditTolerance = 0.01
     /// The exposition format `--once` prints.
     public var onceFormat = OnceFormat.text
 
     /// Creates the default options.
     public init() {}
+
+    /// The decoder's field mapping: the built-in names with the configured ones first, and the
+    /// extra labels' fields.
+    public var fieldMapping: CostFieldMapping {
+        var mapping = CostFieldMapping.builtIn
+        for (field, names) in extraFieldSources.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            mapping.prepend(names, to: field)
+        }
+        for label in extraLabels {
+            mapping.addLabel(CostFieldMapping.LabelField(name: label.name, sources: label.sources))
+        }
+        return mapping
+    }
+
+    /// The pricing policy: overrides, then the price file (read now), then the built-in table.
+    ///
+    /// - Throws: `PriceFileError` when the price file cannot be read or parsed.
+    public func makePricing() throws(PriceFileError) -> CostPricing {
+        let file = try priceFilePath.map { path throws(PriceFileError) in try PriceTable(liteLLMFileAtPath: path) }
+        return CostPricing(catalog: PriceCatalog(overrides: priceOverrides, file: file), auditTolerance: auditTolerance)
+    }
 
     /// Checks what no single flag can: that there is something to read.
     ///

@@ -13,8 +13,6 @@ struct ModelSeries: Sendable {
     let labels: LabelSet
     /// The labels plus `status`, indexed by `StatusIndex`.
     let statusLabels: [LabelSet]
-    /// The labels plus `status` and `token_type`, indexed by `StatusIndex.tokenSeries`.
-    let tokenLabels: [LabelSet]
     /// The labels plus `operation` (`read`, `write`).
     let cacheOperationLabels: [LabelSet]
 
@@ -25,9 +23,6 @@ struct ModelSeries: Sendable {
         let base: [(name: String, value: String)] = [("provider", provider), ("model", model)]
         labels = LabelSet(base)
         statusLabels = StatusIndex.statuses.map { LabelSet(base + [("status", $0.rawValue)]) }
-        tokenLabels = StatusIndex.statuses.flatMap { status in
-            ["input", "output"].map { LabelSet(base + [("status", status.rawValue), ("token_type", $0)]) }
-        }
         cacheOperationLabels = ["read", "write"].map { LabelSet(base + [("operation", $0)]) }
     }
 

@@ -7,6 +7,8 @@
 public struct ExpositionWriter {
     /// The format being written.
     public let format: ExpositionFormat
+    /// Labels written first on every sample (an exporter's static labels, e.g. `app="checkout"`).
+    public let constantLabels: LabelSet
     private var bytes: [UInt8] = []
     private var currentFamily: MetricFamily?
 
@@ -14,9 +16,11 @@ public struct ExpositionWriter {
     ///
     /// - Parameters:
     ///   - format: Prometheus text 0.0.4 or OpenMetrics 1.0.
+    ///   - constantLabels: Labels written first on every sample.
     ///   - capacity: Bytes to reserve; the previous scrape's size is a good guess.
-    public init(format: ExpositionFormat, capacity: Int = 16_384) {
+    public init(format: ExpositionFormat, constantLabels: LabelSet = .empty, capacity: Int = 16_384) {
         self.format = format
+        self.constantLabels = constantLabels
         bytes.reserveCapacity(capacity)
     }
 
@@ -113,11 +117,13 @@ public struct ExpositionWriter {
         }
         bytes.append(contentsOf: family.name.utf8)
         bytes.append(contentsOf: suffix.utf8)
-        if !labels.isEmpty || extraLabel != nil {
+        if !constantLabels.isEmpty || !labels.isEmpty || extraLabel != nil {
             bytes.append(UInt8(ascii: "{"))
+            bytes.append(contentsOf: constantLabels.rendered)
+            if !constantLabels.isEmpty && !labels.isEmpty { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: labels.rendered)
             if let extraLabel {
-                if !labels.isEmpty { bytes.append(UInt8(ascii: ",")) }
+                if !labels.isEmpty || !constantLabels.isEmpty { bytes.append(UInt8(ascii: ",")) }
                 bytes.append(contentsOf: extraLabel.name.utf8)
                 bytes.append(contentsOf: "=\"".utf8)
                 LabelSet.appendEscapedValue(extraLabel.value.utf8, to: &bytes)

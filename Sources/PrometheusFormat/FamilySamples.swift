@@ -21,10 +21,16 @@ extension ExpositionWriter {
     /// - Parameters:
     ///   - families: Every family to expose; names must be unique.
     ///   - format: Text 0.0.4 or OpenMetrics.
+    ///   - constantLabels: Labels written first on every sample.
     ///   - capacity: Bytes to reserve.
     /// - Returns: The exposition's bytes, families sorted by name.
-    public static func render(_ families: [FamilySamples], format: ExpositionFormat, capacity: Int = 16_384) -> [UInt8] {
-        var writer = ExpositionWriter(format: format, capacity: capacity)
+    public static func render(
+        _ families: [FamilySamples],
+        format: ExpositionFormat,
+        constantLabels: LabelSet = .empty,
+        capacity: Int = 16_384
+    ) -> [UInt8] {
+        var writer = ExpositionWriter(format: format, constantLabels: constantLabels, capacity: capacity)
         for entry in families.sorted(by: { $0.family.name.utf8.lexicographicallyPrecedes($1.family.name.utf8) }) {
             writer.beginFamily(entry.family)
             entry.writeSamples(&writer)

@@ -97,6 +97,23 @@ struct ExpositionWriterTests {
         #expect(typeLines == ["# TYPE app_latency_seconds histogram", "# TYPE app_requests_total counter"])
     }
 
+    @Test func constantLabelsComeFirstOnEverySample() {
+        var writer = ExpositionWriter(format: .text, constantLabels: LabelSet([("app", "check\"out")]))
+        writer.beginFamily(latency)
+        writer.writeHistogram(.empty, upperBounds: [1], bucketCounts: [0], count: 0, sum: 0)
+        writer.writeHistogram(LabelSet([("model", "m")]), upperBounds: [], bucketCounts: [], count: 1, sum: 2)
+        let samples = text(writer.finish()).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(samples == [
+            "app_latency_seconds_bucket{app=\"check\\\"out\",le=\"1\"} 0",
+            "app_latency_seconds_bucket{app=\"check\\\"out\",le=\"+Inf\"} 0",
+            "app_latency_seconds_sum{app=\"check\\\"out\"} 0",
+            "app_latency_seconds_count{app=\"check\\\"out\"} 0",
+            "app_latency_seconds_bucket{app=\"check\\\"out\",model=\"m\",le=\"+Inf\"} 1",
+            "app_latency_seconds_sum{app=\"check\\\"out\",model=\"m\"} 2",
+            "app_latency_seconds_count{app=\"check\\\"out\",model=\"m\"} 1",
+        ])
+    }
+
     @Test func contentTypesAreExact() {
         #expect(ExpositionFormat.text.contentType == "text/plain; version=0.0.4; charset=utf-8")
         #expect(ExpositionFormat.openMetrics.contentType == "application/openmetrics-text; version=1.0.0; charset=utf-8")
