@@ -102,6 +102,21 @@ RX_PAIR = re.compile(
 )
 
 
+def model_table(count):
+    """`count` models: the first of MODELS, or all 30 and fine-tuned variants of them.
+
+    A variant keeps its base's family prefix (`gpt-4o-mini-ft-0042`), so its provider is
+    still found from the name; more models means more series, for the scrape benchmarks.
+    """
+    if count <= len(MODELS):
+        return MODELS[:count]
+    extra = [
+        (f"{base[0]}-ft-{i:04d}",) + base[1:5] + (1,)
+        for i, base in zip(range(count - len(MODELS)), MODELS * (count // len(MODELS) + 1))
+    ]
+    return MODELS + extra
+
+
 def regex_view(line):
     """What the mtail program counts for one line: (counts as a request, cost added)."""
     if not RX_MODEL.search(line):
@@ -198,7 +213,9 @@ class Truth:
             pm = f"{provider}|{model}"
             self.cost[pm] = self.cost.get(pm, 0.0) + cost
             self.priced += 1
-        else:
+        elif status == "success" or tin is not None or tout is not None:
+            # The README's rule: a failed call that used no tokens cost nothing, so it is
+            # not unpriced (issue 2's text counts it; the exporter's README refines that).
             self.unpriced += 1
         if tin is not None:
             self.tokens["input"] += tin
@@ -237,6 +254,7 @@ class Truth:
                 "seed": args.seed,
                 "error_rate": args.error_rate,
                 "invalid_utf8": args.invalid_utf8,
+                "models": args.models,
             },
             "physical_lines": self.physical_lines,
             "lines": self.lines,
@@ -266,18 +284,19 @@ def rec_is_regular(text):
 
 
 class Generator:
-    def __init__(self, seed, error_rate, invalid_utf8):
+    def __init__(self, seed, error_rate, invalid_utf8, models):
         self.r = random.Random(seed)
         self.invalid_utf8 = invalid_utf8
+        self.models = model_table(models)
         self.clock = Clock()
         self.error_rate = error_rate
         self.n = 0
-        weights = [m[5] for m in MODELS]
-        idx_all = list(range(len(MODELS)))
+        weights = [m[5] for m in self.models]
+        idx_all = list(range(len(self.models)))
         self.pick = {
             "any": self._picker(idx_all, weights),
-            "openai": self._picker([i for i in idx_all if MODELS[i][1] == "openai"], weights),
-            "anthropic": self._picker([i for i in idx_all if MODELS[i][1] == "anthropic"], weights),
+            "openai": self._picker([i for i in idx_all if self.models[i][1] == "openai"], weights),
+            "anthropic": self._picker([i for i in idx_all if self.models[i][1] == "anthropic"], weights),
         }
         self.shapes = [
             (self.course, 22),
@@ -305,15 +324,16 @@ class Generator:
     # -- per-call values ------------------------------------------------------------------
 
     def model(self, pool="any"):
-        # The first 60 records walk every model, once each status, so every corpus of at least
-        # 60 lines has all series: memory.sh compares sizes with the same series set.
-        if self.n < 2 * len(MODELS) and pool == "any":
-            return MODELS[self.n // 2]
-        idxs, cum = self.pick[pool]
-        return MODELS[self.r.choices(idxs, cum_weights=cum)[0]]
+        # The first records walk every model, once per status, so every corpus of at least
+        # twice as many lines as models has all series: memory.sh compares sizes with the same
+        # series set.
+        if self.n < 2 * len(self.models) and pool == "any":
+            return self.models[self.n // 2]
+        idxs, cum = self.pick[pool] if self.pick[pool][0] else self.pick["any"]
+        return self.models[self.r.choices(idxs, cum_weights=cum)[0]]
 
     def failed(self):
-        if self.n < 2 * len(MODELS):
+        if self.n < 2 * len(self.models):
             return self.n % 2 == 1
         return self.r.random() < 0.022
 
@@ -616,11 +636,12 @@ class Generator:
         for _ in range(count):
             self.clock.advance(r.expovariate(20.0))
             truth.physical_lines += 1
-            if self.n >= 2 * len(MODELS) and r.random() < 0.001:
+            walked = self.n >= 2 * len(self.models)
+            if walked and r.random() < 0.001:
                 truth.bytes += 1
                 yield b"\n"
                 continue
-            if self.n >= 2 * len(MODELS) and r.random() < self.error_rate:
+            if walked and r.random() < self.error_rate:
                 text, reason = self.bad_line()
                 truth.error(reason, text)
             else:
@@ -639,6 +660,8 @@ def main():
     ap.add_argument("--lines", type=int, default=1_000_000, help="physical lines to write")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--error-rate", type=float, default=0.03, help="share of bad lines")
+    ap.add_argument("--models", type=int, default=len(MODELS),
+                    help="distinct models (default 30; more adds fine-tuned variants, for series counts)")
     ap.add_argument(
         "--invalid-utf8",
         action="store_true",
@@ -649,7 +672,7 @@ def main():
     ap.add_argument("--truth", help="ground truth JSON (default: OUTPUT.truth.json with -o)")
     args = ap.parse_args()
 
-    gen = Generator(args.seed, args.error_rate, args.invalid_utf8)
+    gen = Generator(args.seed, args.error_rate, args.invalid_utf8, args.models)
     truth = Truth()
     out = open(args.output, "wb") if args.output else sys.stdout.buffer
     batch = []

@@ -251,6 +251,7 @@ def main():
 
     warm(args.corpus)
     warm(args.corpus)
+    load_before = os.getloadavg()[0]
     results = []
     for name, label, argv, stdin_path in readers:
         print(f"running {name} …", file=sys.stderr, flush=True)
@@ -272,7 +273,9 @@ def main():
         else:
             failures += check_contract(r["reader"], parse_exposition(text), truth)
 
+    load_after = os.getloadavg()[0]
     summary = {
+        "load_average_1m": [load_before, load_after],
         "corpus": os.path.abspath(args.corpus),
         "physical_lines": truth["physical_lines"],
         "bytes": truth["bytes"],
@@ -292,7 +295,8 @@ def main():
 
     print(f"Corpus: {truth['physical_lines']:,} lines, {truth['bytes'] / 1e6:.0f} MB "
           f"({truth['line_errors_total']:,} bad lines, {truth['requests_total']:,} records), warm page cache"
-          + (f", every reader pinned to CPU {args.pin}" if args.pin else "") + ".")
+          + (f", every reader pinned to CPU {args.pin}" if args.pin else "")
+          + f"; {os.cpu_count()} CPUs, 1-min load average {load_before:.1f} before, {load_after:.1f} after.")
     print("Totals checked against the generator's truth: "
           + ", ".join(r["reader"] for r in results) + " — all agree.")
     print()

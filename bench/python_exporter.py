@@ -297,7 +297,8 @@ class Exporter:
         if cost is not None:
             c_cost.inc(cost)
             h_cost.observe(cost)
-        else:
+        elif status == "success" or tin is not None or tout is not None:
+            # A failed call that used no tokens cost nothing: not unpriced (the README's rule).
             c_unpriced.inc()
         if tin is not None:
             c_in.inc(tin)
