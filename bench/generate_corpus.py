@@ -197,8 +197,9 @@ class Truth:
         self.cost = {}  # "provider|model" -> USD
         self.tokens = {"input": 0, "output": 0}
         self.cache_tokens = {"read": 0, "write": 0}
-        self.priced = 0
-        self.unpriced = 0
+        self.priced = {}  # "provider|model" -> records with a logged cost
+        self.unpriced = {}  # "provider|model" -> records without one (README's rule)
+        self.priceable = {}  # "provider|model" -> of those, records with tokens to price
         self.cached = 0
         self.latency_observations = 0
         self.line_errors = {}
@@ -209,14 +210,17 @@ class Truth:
         provider, model, status, cost, tin, tout, cread, cwrite, has_latency, cached = rec
         key = f"{provider}|{model}|{status}"
         self.requests[key] = self.requests.get(key, 0) + 1
+        pm = f"{provider}|{model}"
         if cost is not None:
-            pm = f"{provider}|{model}"
             self.cost[pm] = self.cost.get(pm, 0.0) + cost
-            self.priced += 1
+            self.priced[pm] = self.priced.get(pm, 0) + 1
         elif status == "success" or tin is not None or tout is not None:
             # The README's rule: a failed call that used no tokens cost nothing, so it is
             # not unpriced (issue 2's text counts it; the exporter's README refines that).
-            self.unpriced += 1
+            self.unpriced[pm] = self.unpriced.get(pm, 0) + 1
+            if any(x is not None for x in (tin, tout, cread, cwrite)):
+                # A reader with a price table may price this one from its tokens instead.
+                self.priceable[pm] = self.priceable.get(pm, 0) + 1
         if tin is not None:
             self.tokens["input"] += tin
         if tout is not None:
@@ -265,8 +269,11 @@ class Truth:
             "cost": dict(sorted(self.cost.items())),
             "tokens": self.tokens,
             "cache_tokens": self.cache_tokens,
-            "priced_requests": self.priced,
-            "unpriced_requests": self.unpriced,
+            "priced_requests": sum(self.priced.values()),
+            "priced": dict(sorted(self.priced.items())),
+            "unpriced_requests": sum(self.unpriced.values()),
+            "unpriced": dict(sorted(self.unpriced.items())),
+            "priceable": dict(sorted(self.priceable.items())),
             "cached_requests": self.cached,
             "latency_observations": self.latency_observations,
             "line_errors_total": sum(self.line_errors.values()),
