@@ -92,8 +92,11 @@ def sample(body, name):
     return float(m.group(1)) if m else None
 
 
+SERVER_FLAGS = []  # extra flags for every server, from --server-flags
+
+
 def start_server(ours, path, port, log):
-    p = spawn([ours, "--file", path, "--listen", f"127.0.0.1:{port}"], stdout=log, stderr=log)
+    p = spawn([ours, "--file", path, "--listen", f"127.0.0.1:{port}", *SERVER_FLAGS], stdout=log, stderr=log)
     box = [None]
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
@@ -322,7 +325,9 @@ def main():
     ap.add_argument("--wrk-seconds", type=int, default=5)
     ap.add_argument("--outdir", default=os.path.join(HERE, "out", "live"))
     ap.add_argument("--scrape-models", default="15,150", help="model counts for ~1k and ~10k series")
+    ap.add_argument("--server-flags", default="", help="extra flags for the server, e.g. '--poll-interval 20'")
     args = ap.parse_args()
+    SERVER_FLAGS.extend(args.server_flags.split())
     os.makedirs(args.outdir, exist_ok=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
@@ -337,7 +342,9 @@ def main():
         json.dump(result, f, indent=1)
 
     problems = [p for d in delays for p in d["problems"]]
-    print(f"Live mode, loopback, {os.cpu_count()} CPUs, 1-min load average {result['load_average_1m']:.1f}.")
+    flags = f" with `{args.server_flags}`" if args.server_flags else " with default flags"
+    print(f"Live mode, server{flags}, loopback, {os.cpu_count()} CPUs, "
+          f"1-min load average {result['load_average_1m']:.1f}.")
     print()
     print("| append rate | lines | delay p50 | delay p99 | delay max | poll period |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")

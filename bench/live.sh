@@ -6,6 +6,7 @@
 #   bench/live.sh                                   # builds ours from this checkout
 #   OURS=/path/to/llm-cost-exporter bench/live.sh
 #   SECONDS_PER_PHASE=20 bench/live.sh              # longer writing phases (default 10 s)
+#   SERVER_FLAGS="--poll-interval 20" bench/live.sh # extra flags for the server
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,7 +30,8 @@ fi
 py_pid=""
 cleanup() { [ -n "$py_pid" ] && kill "$py_pid" 2> /dev/null || true; }
 trap cleanup EXIT INT TERM
-python3 "$here/live.py" --ours "$ours" --seconds "${SECONDS_PER_PHASE:-10}" --outdir "$out" &
+python3 "$here/live.py" --ours "$ours" --seconds "${SECONDS_PER_PHASE:-10}" --outdir "$out" \
+    --server-flags "${SERVER_FLAGS:-}" &
 py_pid=$!
 wait "$py_pid"
 status=$?
