@@ -15,10 +15,8 @@ from the truth the generator wrote beside the corpus.
 
 import argparse
 import json
-import math
 import os
 import re
-import statistics
 import subprocess
 import sys
 import time

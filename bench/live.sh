@@ -28,12 +28,17 @@ fi
 
 # live.py kills what it starts; this trap covers live.py itself (Ctrl-C, a killed shell).
 py_pid=""
-cleanup() { [ -n "$py_pid" ] && kill "$py_pid" 2> /dev/null || true; }
+# shellcheck disable=SC2317  # called by the trap
+cleanup() {
+    if [ -n "$py_pid" ]; then
+        kill "$py_pid" 2> /dev/null || true
+    fi
+}
 trap cleanup EXIT INT TERM
 python3 "$here/live.py" --ours "$ours" --seconds "${SECONDS_PER_PHASE:-10}" --outdir "$out" \
     --server-flags "${SERVER_FLAGS:-}" &
 py_pid=$!
-wait "$py_pid"
-status=$?
+status=0
+wait "$py_pid" || status=$?
 py_pid=""
 exit "$status"

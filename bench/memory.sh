@@ -40,8 +40,8 @@ for n in $sizes; do
     fi
     cat "$corpus" > /dev/null  # warm the page cache, as run.sh does
     stats="$out/memory-$n.time"
-    /usr/bin/time -o "$stats" -f '%e %U %S %M' "$ours" --once --file "$corpus" > "$out/memory-$n.prom"
-    read -r wall user sys rss_kb < <(tail -n 1 "$stats")
+    /usr/bin/time -o "$stats" -f '%e %M' "$ours" --once --file "$corpus" > "$out/memory-$n.prom"
+    read -r wall rss_kb < <(tail -n 1 "$stats")
     got_lines="$(awk '$1 == "llm_cost_exporter_lines_total" { print $2 }' "$out/memory-$n.prom")"
     want_lines="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["lines"])' "$corpus.truth.json")"
     series="$(grep -vc '^#' "$out/memory-$n.prom")"

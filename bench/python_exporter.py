@@ -11,15 +11,14 @@ Prints the Prometheus text exposition of everything in the matching files and ex
 
 import argparse
 import glob
+import importlib.util
 import json
 import math
 import subprocess
 import sys
 from datetime import datetime, timezone
 
-try:
-    import prometheus_client  # noqa: F401
-except ImportError:  # pragma: no cover - first run on a fresh machine
+if importlib.util.find_spec("prometheus_client") is None:  # first run on a fresh machine
     subprocess.check_call([sys.executable, "-m", "pip", "install", "-q", "prometheus_client"])
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
