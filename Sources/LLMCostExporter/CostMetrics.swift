@@ -14,6 +14,16 @@ public final class CostMetrics: Sendable {
         state = Mutex(CostMetricsState(limits: limits))
     }
 
+    /// Creates empty metrics shaped by the options: limits, extra and static labels, pricing.
+    public init(options: ExporterOptions, pricing: CostPricing) {
+        state = Mutex(CostMetricsState(
+            limits: options.limits,
+            pricing: pricing,
+            extraLabels: options.extraLabels,
+            staticLabels: options.staticLabels
+        ))
+    }
+
     /// Runs `body` with exclusive access to the state, to record a batch of lines.
     ///
     /// Keep `body` short and free of I/O: scrapes wait for it.

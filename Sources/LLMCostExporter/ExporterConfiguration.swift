@@ -50,7 +50,8 @@ public struct ExporterConfiguration: Sendable {
 
     private static let topLevelKeys = [
         "files", "once", "format", "listen", "max_line_bytes", "max_providers", "max_models_per_provider",
-        "duration_buckets", "poll_interval", "start_at", "log_level", "budgets",
+        "duration_buckets", "poll_interval", "start_at", "log_level", "budgets", "fields", "labels", "static_labels",
+        "pricing",
     ]
 
     private mutating func read(_ entry: YAMLMappingEntry, with reader: ConfigReader) throws(ConfigError) {
@@ -74,6 +75,10 @@ public struct ExporterConfiguration: Sendable {
             }
         case "log_level": options.logLevel = try reader.choice(node, named: name, as: LogLevel.self)
         case "budgets": options.budgets = try Self.readBudgets(node, with: reader)
+        case "fields": options.extraFieldSources = try Self.readFields(node, with: reader)
+        case "labels": options.extraLabels = try Self.readExtraLabels(node, with: reader)
+        case "static_labels": options.staticLabels = try Self.readStaticLabels(node, with: reader)
+        case "pricing": try readPricing(node, with: reader)
         default: throw reader.error("unknown key '\(name)'", at: entry.keyMark)
         }
     }

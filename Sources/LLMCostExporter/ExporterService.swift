@@ -29,7 +29,7 @@ public final class ExporterService {
     /// - Returns: The exit code: 0 after a clean stop, 1 when the server cannot start.
     public func run() -> Int32 {
         let server: HTTPServer
-        let metrics = CostMetrics(limits: options.limits)
+        let metrics = CostMetrics(options: options, pricing: (try? options.makePricing()) ?? CostPricing())
         metrics.update { $0.recordConfigReload(successful: true, at: Date().timeIntervalSince1970) }
         let endpoint = MetricsEndpoint(metrics: metrics)
         do {
@@ -55,7 +55,7 @@ public final class ExporterService {
                 endpoint.markReady()
                 logger.log(.info, "history read; ready")
             },
-            reload: { pipeline, newOptions in pipeline.reloaded(with: newOptions, logger: logger) }
+            reload: { pipeline, newOptions in pipeline.reloaded(with: newOptions, previous: startOptions, logger: logger) }
         )
 
         let signals = SignalWaiter()

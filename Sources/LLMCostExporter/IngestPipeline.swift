@@ -30,7 +30,8 @@ final class IngestPipeline {
         restoring positions: [TailPosition]? = nil,
         wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
-        let metrics = metrics ?? CostMetrics(limits: options.limits)
+        let pricing = Self.pricing(for: options, logger: logger)
+        let metrics = metrics ?? CostMetrics(options: options, pricing: pricing)
         self.metrics = metrics
         self.patterns = options.filePatterns
         self.logger = logger
@@ -44,7 +45,7 @@ final class IngestPipeline {
             maxLineLength: options.maxLineBytes
         )
         tailer = FileTailer(patterns: options.filePatterns, options: tailOptions, restoring: positions)
-        sink = MetricsTailSink(metrics: metrics, ingestor: LineIngestor(), logger: logger)
+        sink = MetricsTailSink(metrics: metrics, ingestor: LineIngestor(mapping: options.fieldMapping), logger: logger)
     }
 
     /// Logs a warning for each pattern that matches no file now (not an error: the file may
@@ -66,8 +67,28 @@ final class IngestPipeline {
 
     /// A pipeline for new options that goes on where this one stopped: same metrics, each
     /// file resumed at its position, so no line is read twice or skipped.
-    func reloaded(with options: ExporterOptions, logger: Logger) -> IngestPipeline {
-        IngestPipeline(options: options, logger: logger, metrics: metrics, restoring: tailer.positions(), wallClock: wallClock)
+    ///
+    /// Files, field names, pricing and budgets take effect; buckets, caps and labels shape the
+    /// series already exported, so changing them needs a restart (logged, old ones kept).
+    func reloaded(with options: ExporterOptions, previous: ExporterOptions, logger: Logger) -> IngestPipeline {
+        if options.limits != previous.limits || options.extraLabels != previous.extraLabels || options.staticLabels != previous.staticLabels {
+            logger.log(.warn, "buckets, caps, labels and static labels change only at a restart; the running ones stay")
+        }
+        let pricing = Self.pricing(for: options, logger: logger)
+        metrics.update { $0.configurePricing(pricing) }
+        return IngestPipeline(options: options, logger: logger, metrics: metrics, restoring: tailer.positions(), wallClock: wallClock)
+    }
+
+    /// The options' pricing; the built-in table alone if the price file cannot be read now.
+    private static func pricing(for options: ExporterOptions, logger: Logger) -> CostPricing {
+        do {
+            return try options.makePricing()
+        } catch {
+            logger.log(.error, "price file not in force; pricing from the built-in table", ["error": error.description])
+            var withoutFile = options
+            withoutFile.priceFilePath = nil
+            return (try? withoutFile.makePricing()) ?? CostPricing()
+        }
     }
 
     /// Drops and counts every unfinished last line (for `--once`, where no newline will come).
