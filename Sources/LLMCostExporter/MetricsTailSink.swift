@@ -19,7 +19,7 @@ struct MetricsTailSink: TailSink {
     mutating func note(_ event: TailEvent) {
         switch event.kind {
         case .opened(let offset):
-            logger.log(.info, "tailing file", ["path": event.path, "offset": String(offset)])
+            logger.log(.debug, "tailing file", ["path": event.path, "offset": String(offset)])
         case .rotated:
             logger.log(.info, "file rotated; draining the old file before the new", ["path": event.path])
         case .truncated:
