@@ -42,8 +42,14 @@ public struct ExporterConfiguration: Sendable {
         }
         let reader = ConfigReader(fileName: fileName)
         var configuration = ExporterConfiguration()
-        for entry in try reader.mapping(document, named: "the config file", allowedKeys: topLevelKeys) {
+        let entries = try reader.mapping(document, named: "the config file", allowedKeys: topLevelKeys)
+        for entry in entries {
             try configuration.read(entry, with: reader)
+        }
+        if let clash = configuration.options.extraLabels.first(where: { configuration.options.staticLabels[$0.name] != nil }),
+            let entry = entries.first(where: { $0.key == "static_labels" })
+        {
+            throw reader.error("'\(clash.name)' is both an extra label and a static label", at: entry.keyMark)
         }
         return configuration
     }
