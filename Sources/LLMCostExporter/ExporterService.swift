@@ -45,7 +45,7 @@ public final class ExporterService {
         }
         logger.log(.info, "serving metrics", ["listen": options.listenAddress, "port": server.boundPort.map(String.init) ?? "?", "version": BuildInfo.version])
 
-        let loop = IngestLoop()
+        let loop = IngestLoop(patterns: options.filePatterns)
         let startOptions = options
         let logger = self.logger
         loop.start(

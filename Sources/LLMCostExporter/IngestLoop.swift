@@ -1,16 +1,26 @@
 import Dispatch
 import Foundation
+import LogTailing
 import Synchronization
 
-/// The ingest thread: polls the files every interval until stopped.
+/// The ingest thread: polls the files every interval, and soon after a watched directory
+/// changes, until stopped.
 ///
 /// It owns the `IngestPipeline` (which is not thread-safe); other threads talk to it only
 /// through `stop()` and `requestReload(_:)`, which wake it early.
 final class IngestLoop: Sendable {
-    private let wake = DispatchSemaphore(value: 0)
+    /// The least time between two polls, so a busy log does not make the loop spin.
+    private static let minimumGap = Duration.milliseconds(5)
+
+    private let wake: DirectoryChangeWaiter
     private let finished = DispatchSemaphore(value: 0)
     private let isStopping = Atomic(false)
     private let pendingReload = Mutex<ExporterOptions?>(nil)
+
+    /// Creates the loop; `patterns` name the files whose directories wake it early.
+    init(patterns: [String]) {
+        wake = DirectoryChangeWaiter(patterns: patterns)
+    }
 
     /// Starts the thread.
     ///
@@ -31,7 +41,10 @@ final class IngestLoop: Sendable {
             pipeline.pollOnce()
             didFirstPoll()
             while !isStopping.load(ordering: .acquiring) {
-                _ = wake.wait(timeout: .now() + .nanoseconds(Int(interval.nanoseconds)))
+                if wake.wait(timeout: interval) {
+                    // Let a burst of writes land before reading: one poll reads them all.
+                    Thread.sleep(forTimeInterval: Double(Self.minimumGap.nanoseconds) / 1e9)
+                }
                 if let options = pendingReload.withLock({ pending in defer { pending = nil }; return pending }) {
                     pipeline = reload(pipeline, options)
                 }
@@ -47,7 +60,7 @@ final class IngestLoop: Sendable {
     /// Hands new options to the thread, which applies them before its next poll.
     func requestReload(_ options: ExporterOptions) {
         pendingReload.withLock { $0 = options }
-        wake.signal()
+        wake.interrupt()
     }
 
     /// Stops the thread and waits for it, at most `timeout`.
@@ -56,7 +69,7 @@ final class IngestLoop: Sendable {
     @discardableResult
     func stop(timeout: Duration) -> Bool {
         isStopping.store(true, ordering: .releasing)
-        wake.signal()
+        wake.interrupt()
         return finished.wait(timeout: .now() + .nanoseconds(Int(timeout.nanoseconds))) == .success
     }
 }

@@ -49,14 +49,18 @@ struct RequestSeriesTable: Sendable {
     ///
     /// - Parameters:
     ///   - model: The record's model slot.
-    ///   - modelSeries: That model's identity, to render new label sets.
+    ///   - modelSeries: That model's identity, to render new label sets (evaluated only then).
     ///   - values: The record's extra label values, in `labelNames` order.
     /// - Returns: The slot, and whether it was created by this call.
-    mutating func slot(model: Int, of modelSeries: ModelSeries, values: [UnsafeRawBufferPointer?]) -> (slot: Int, isNew: Bool) {
+    mutating func slot(
+        model: Int,
+        of modelSeries: @autoclosure () -> ModelSeries,
+        values: [UnsafeRawBufferPointer?]
+    ) -> (slot: Int, isNew: Bool) {
         if labelNames.isEmpty {
             if model < plainSlotByModel.count { return (plainSlotByModel[model], false) }
             plainSlotByModel.append(series.count)
-            return (append(Series.init(model: model, of: modelSeries, names: [], values: [])), true)
+            return (append(Series(model: model, of: modelSeries(), names: [], values: [])), true)
         }
         var indices: [Int32] = []
         indices.reserveCapacity(labelNames.count)
@@ -67,7 +71,7 @@ struct RequestSeriesTable: Sendable {
         let key = Key(model: Int32(model), values: indices)
         if let slot = slotByKey[key] { return (slot, false) }
         let names = zip(labelNames.indices, indices).map { valueNames[$0][Int($1)] }
-        let slot = append(Series(model: model, of: modelSeries, names: labelNames, values: names))
+        let slot = append(Series(model: model, of: modelSeries(), names: labelNames, values: names))
         slotByKey[key] = slot
         return (slot, true)
     }
