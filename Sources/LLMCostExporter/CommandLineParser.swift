@@ -122,6 +122,13 @@ public enum CommandLineParser {
             default: throw UsageError("flag '--start-at' takes beginning or end, not '\(value)'")
             }
         },
+        CommandLineFlag(name: "state-file", valueName: "PATH", help: "Save counters and file positions here (atomically, every --state-save-interval and on SIGTERM) and resume from it at start.") { options, value throws(UsageError) in
+            guard !value.isEmpty else { throw UsageError("flag '--state-file' needs a non-empty path") }
+            options.stateFilePath = value
+        },
+        CommandLineFlag(name: "state-save-interval", valueName: "SECONDS", help: "Seconds between saves of the state file. Default 10.") { options, value throws(UsageError) in
+            options.stateSaveIntervalSeconds = try positiveInteger(value, flag: "state-save-interval")
+        },
         CommandLineFlag(name: "log-level", valueName: "LEVEL", help: "debug, info, warn or error. Default info.") { options, value throws(UsageError) in
             guard let level = LogLevel(rawValue: value) else {
                 throw UsageError("flag '--log-level' takes debug, info, warn or error, not '\(value)'")

@@ -4,11 +4,16 @@
 /// keeps the lost low-order bits, so totals match an exact (`math.fsum`-style) sum of the
 /// logged values in practice.
 struct CompensatedSum: Sendable {
-    private var sum = 0.0
+    private var sum: Double
     private var compensation = 0.0
 
     /// The sum so far.
     var value: Double { sum + compensation }
+
+    /// A sum that starts at `value` (restored from a saved state).
+    init(_ value: Double = 0) {
+        sum = value
+    }
 
     /// Adds one value.
     mutating func add(_ value: Double) {

@@ -61,7 +61,7 @@ extension CostMetricsState {
                 writer.writeSample(.empty, timestamp)
             })
         }
-        return families + tail.exposedFamilies()
+        return families + tail.exposedFamilies() + (stateFileStatus?.exposedFamilies() ?? [])
     }
 
     private func costFamilies() -> [FamilySamples] {

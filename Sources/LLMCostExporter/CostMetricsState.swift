@@ -53,6 +53,8 @@ public struct CostMetricsState: Sendable {
     private(set) var lastReloadSuccessful = true
     private(set) var lastReloadSuccessTimestamp: Double?
     private(set) var modelOverflows: UInt64 = 0
+    /// The state file's health, when one is configured.
+    private(set) var stateFileStatus: StateFileStatus?
 
     /// Creates empty metrics.
     ///
@@ -205,6 +207,13 @@ public struct CostMetricsState: Sendable {
         tail = stats
     }
 
+    /// Records what happened to the state file: restored at start, a load or save failure, a save.
+    mutating func recordStateFile(_ update: (inout StateFileStatus) -> Void) {
+        var status = stateFileStatus ?? StateFileStatus()
+        update(&status)
+        stateFileStatus = status
+    }
+
     /// Records the outcome of a config reload (SIGHUP).
     public mutating func recordConfigReload(successful: Bool, at timestamp: Double) {
         lastReloadSuccessful = successful
@@ -273,5 +282,86 @@ public struct CostMetricsState: Sendable {
         duration.ensureSeries(slot * statusCount + statusCount - 1)
         requestCost.ensureSeries(slot)
         return slot
+    }
+
+    // MARK: Restoring a saved state
+
+    /// Puts back a saved state into these (empty) metrics: every series, counter, histogram
+    /// and budget spend, so counters continue instead of resetting.
+    ///
+    /// Series are recreated through the same tables and caps as live records. Spend of budget
+    /// periods that ended since the save is dropped as it would have been live.
+    ///
+    /// - Returns: Why the state does not fit these metrics (other buckets or extra labels),
+    ///   or `nil` when it was restored.
+    mutating func restore(_ saved: PersistedMetrics) -> String? {
+        guard saved.durationBuckets == limits.durationBuckets, saved.costBuckets == limits.costBuckets else {
+            return "the saved state has other histogram buckets"
+        }
+        guard saved.extraLabelNames == requestSeries.labelNames else {
+            return "the saved state has other extra labels"
+        }
+        var slotOfSaved: [Int] = []
+        for model in saved.models {
+            let slot = Array(model.provider.utf8).withUnsafeBytes { provider in
+                Array(model.model.utf8).withUnsafeBytes { self.slot(provider: provider, model: $0) }
+            }
+            slotOfSaved.append(slot)
+            cacheTokens[slot * 2] = model.cacheTokens.first ?? 0
+            cacheTokens[slot * 2 + 1] = model.cacheTokens.dropFirst().first ?? 0
+            cachedRequests[slot] = model.cachedRequests
+            unpricedRequests[slot] = model.unpricedRequests
+            auditMismatches[slot] = model.auditMismatches
+            for (column, type) in StatusIndex.errorTypes.enumerated() {
+                errors[slot * StatusIndex.errorTypes.count + column] = model.errors[type.rawValue] ?? 0
+            }
+            lastRequestTimestamp[slot] = model.lastRequestTimestamp ?? -.infinity
+            for (status, histogram) in model.duration.prefix(StatusIndex.statuses.count).enumerated() {
+                duration.restore(series: slot * 2 + status, buckets: histogram.buckets, count: histogram.count, sum: histogram.sum)
+            }
+            requestCost.restore(series: slot, buckets: model.requestCost.buckets, count: model.requestCost.count, sum: model.requestCost.sum)
+        }
+        for series in saved.requestSeries where series.model < slotOfSaved.count {
+            let joined = series.extraValues.flatMap { Array($0.utf8) }
+            let slot = joined.withUnsafeBytes { all in
+                var offset = 0
+                var buffers: [UnsafeRawBufferPointer?] = []
+                for value in series.extraValues {
+                    let count = value.utf8.count
+                    buffers.append(UnsafeRawBufferPointer(rebasing: all[offset..<(offset + count)]))
+                    offset += count
+                }
+                return requestSlot(model: slotOfSaved[series.model], labels: buffers)
+            }
+            for status in 0..<StatusIndex.statuses.count {
+                requests[slot * 2 + status] += series.requests.count > status ? series.requests[status] : 0
+                cost[slot * 2 + status].add(series.cost.count > status ? series.cost[status] : 0)
+                for tokenType in 0..<2 where series.tokens.count > status * 2 + tokenType {
+                    tokens[(slot * 2 + status) * 2 + tokenType] &+= series.tokens[status * 2 + tokenType]
+                }
+            }
+        }
+        lines = saved.lines
+        for (column, reason) in StatusIndex.lineErrorReasons.enumerated() {
+            lineErrors[column] = saved.lineErrors[reason.rawValue] ?? 0
+        }
+        bytesRead = saved.bytesRead
+        providerOverflows = saved.providerOverflows
+        modelOverflows = saved.modelOverflows
+        requestSeries.restoreOverflows(saved.extraLabelOverflows)
+        recordsWithoutTimestamp = saved.recordsWithoutTimestamp
+        restoreBudgetSpend(saved.budgets)
+        return nil
+    }
+
+    private mutating func restoreBudgetSpend(_ saved: [PersistedMetrics.BudgetSpend]) {
+        guard var ledger = budgetLedger else { return }
+        for spend in saved {
+            guard let index = ledger.budgets.firstIndex(where: { $0.name == spend.name }) else { continue }
+            // A time just before the saved period's start lies in the period before it.
+            ledger.add(costUSD: spend.previousSpend, at: spend.periodStart - 0.5, toBudget: index, now: now)
+            ledger.add(costUSD: spend.spend, at: spend.periodStart, toBudget: index, now: now)
+        }
+        budgetLedger = ledger
     }
 }

@@ -57,7 +57,7 @@ public struct ExporterConfiguration: Sendable {
     private static let topLevelKeys = [
         "files", "once", "format", "listen", "max_line_bytes", "max_providers", "max_models_per_provider",
         "duration_buckets", "poll_interval", "start_at", "log_level", "budgets", "fields", "labels", "static_labels",
-        "pricing",
+        "pricing", "state_file", "state_save_interval",
     ]
 
     private mutating func read(_ entry: YAMLMappingEntry, with reader: ConfigReader) throws(ConfigError) {
@@ -85,6 +85,8 @@ public struct ExporterConfiguration: Sendable {
         case "labels": options.extraLabels = try Self.readExtraLabels(node, with: reader)
         case "static_labels": options.staticLabels = try Self.readStaticLabels(node, with: reader)
         case "pricing": try readPricing(node, with: reader)
+        case "state_file": options.stateFilePath = try reader.string(node, named: name)
+        case "state_save_interval": options.stateSaveIntervalSeconds = try reader.positiveInteger(node, named: name)
         default: throw reader.error("unknown key '\(name)'", at: entry.keyMark)
         }
     }

@@ -40,6 +40,10 @@ public struct ExporterOptions: Sendable, Equatable {
     public var priceOverrides: [PriceOverride] = []
     /// The relative difference between logged and priced cost that counts as a mismatch.
     public var auditTolerance = 0.01
+    /// Where counters and file positions are saved across restarts, if anywhere.
+    public var stateFilePath: String?
+    /// Seconds between two saves of the state file (it is also saved on SIGTERM).
+    public var stateSaveIntervalSeconds = 10
     /// The exposition format `--once` prints.
     public var onceFormat = OnceFormat.text
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LogTailing
 import MetricsHTTP
 
 /// The exporter as a service: tails the files and serves `/metrics` until SIGTERM or SIGINT;
@@ -45,17 +46,25 @@ public final class ExporterService {
         }
         logger.log(.info, "serving metrics", ["listen": options.listenAddress, "port": server.boundPort.map(String.init) ?? "?", "version": BuildInfo.version])
 
+        let stateFile = options.stateFilePath.map(StateFile.init(path:))
+        let positions = stateFile.flatMap { restoreState(from: $0, into: metrics) }
         let loop = IngestLoop(patterns: options.filePatterns)
         let startOptions = options
         let logger = self.logger
+        var saveState: (@Sendable (IngestPipeline) -> Void)?
+        if let stateFile {
+            saveState = { pipeline in Self.save(pipeline, to: stateFile, metrics: metrics, logger: logger) }
+        }
         loop.start(
-            makePipeline: { IngestPipeline(options: startOptions, logger: logger, metrics: metrics) },
+            makePipeline: { IngestPipeline(options: startOptions, logger: logger, metrics: metrics, restoring: positions) },
             interval: .milliseconds(options.pollIntervalMilliseconds),
             didFirstPoll: {
                 endpoint.markReady()
                 logger.log(.info, "history read; ready")
             },
-            reload: { pipeline, newOptions in pipeline.reloaded(with: newOptions, previous: startOptions, logger: logger) }
+            reload: { pipeline, newOptions in pipeline.reloaded(with: newOptions, previous: startOptions, logger: logger) },
+            saveState: saveState,
+            saveInterval: .seconds(options.stateSaveIntervalSeconds)
         )
 
         let signals = SignalWaiter()
@@ -71,6 +80,47 @@ public final class ExporterService {
             case .reload:
                 reload(loop: loop, metrics: metrics)
             }
+        }
+    }
+
+    /// Restores the saved counters into `metrics`.
+    ///
+    /// - Returns: The saved file positions to resume from, or `nil` to start from the files
+    ///   (no state yet, or a state that cannot be used — logged and counted, never fatal).
+    private func restoreState(from file: StateFile, into metrics: CostMetrics) -> [TailPosition]? {
+        let now = Date().timeIntervalSince1970
+        if let error = metrics.update({ $0.configureBudgets(options.budgets, now: now) }) {
+            logger.log(.error, "budgets not in force", ["error": error.description])
+        }
+        do {
+            guard let saved = try file.load() else {
+                metrics.update { $0.recordStateFile { _ in } }
+                logger.log(.info, "no state file yet; reading the files from the start", ["path": file.path])
+                return nil
+            }
+            if let problem = metrics.update({ $0.restore(saved.metrics) }) {
+                metrics.update { $0.recordStateFile { $0.loadErrors += 1 } }
+                logger.log(.warn, "state file not used; reading the files from the start", ["path": file.path, "reason": problem])
+                return nil
+            }
+            metrics.update { $0.recordStateFile { $0.isRestored = true } }
+            logger.log(.info, "state restored; resuming each file where it stopped", ["path": file.path, "files": String(saved.positions.count)])
+            return saved.positions
+        } catch {
+            metrics.update { $0.recordStateFile { $0.loadErrors += 1 } }
+            logger.log(.warn, "state file not used; reading the files from the start", ["reason": error.description])
+            return nil
+        }
+    }
+
+    private static func save(_ pipeline: IngestPipeline, to file: StateFile, metrics: CostMetrics, logger: Logger) {
+        let state = pipeline.persistedState()
+        do {
+            try file.save(state)
+            metrics.update { $0.recordStateFile { $0.lastSave = state.savedAt } }
+        } catch {
+            metrics.update { $0.recordStateFile { $0.saveErrors += 1 } }
+            logger.log(.error, "cannot save the state file", ["reason": error.description])
         }
     }
 

@@ -42,6 +42,16 @@ struct HistogramColumns: Sendable {
         counts[series] += 1
     }
 
+    /// Sets a series' buckets, count and sum (restored from a saved state); `buckets` must
+    /// have one count per bound.
+    mutating func restore(series: Int, buckets: [UInt64], count: UInt64, sum: Double) {
+        guard buckets.count == upperBounds.count, series < counts.count else { return }
+        let start = series * upperBounds.count
+        bucketCounts.replaceSubrange(start..<(start + upperBounds.count), with: buckets)
+        counts[series] = count
+        sums[series] = CompensatedSum(sum)
+    }
+
     /// The non-cumulative bucket counts of `series`.
     func buckets(of series: Int) -> ArraySlice<UInt64> {
         let start = series * upperBounds.count

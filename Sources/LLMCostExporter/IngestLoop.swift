@@ -29,18 +29,29 @@ final class IngestLoop: Sendable {
     ///   - interval: The time between polls.
     ///   - didFirstPoll: Called once, after the first poll has read the files' history.
     ///   - reload: Applies new options to the pipeline between two polls.
+    ///   - saveState: Saves the pipeline's state; called between polls every `saveInterval`
+    ///     and once more when stopping. `nil` when nothing is saved.
+    ///   - saveInterval: The time between two saves.
     func start(
         makePipeline: @escaping @Sendable () -> IngestPipeline,
         interval: Duration,
         didFirstPoll: @escaping @Sendable () -> Void,
-        reload: @escaping @Sendable (IngestPipeline, ExporterOptions) -> IngestPipeline
+        reload: @escaping @Sendable (IngestPipeline, ExporterOptions) -> IngestPipeline,
+        saveState: (@Sendable (IngestPipeline) -> Void)? = nil,
+        saveInterval: Duration = .seconds(10)
     ) {
         let thread = Thread { [self] in
+            let clock = ContinuousClock()
             var pipeline = makePipeline()
             pipeline.warnAboutEmptyPatterns()
             pipeline.pollOnce()
             didFirstPoll()
+            var lastSave = clock.now
             while !isStopping.load(ordering: .acquiring) {
+                if let saveState, clock.now - lastSave >= saveInterval {
+                    saveState(pipeline)
+                    lastSave = clock.now
+                }
                 if wake.wait(timeout: interval) {
                     // Let a burst of writes land before reading: one poll reads them all.
                     Thread.sleep(forTimeInterval: Double(Self.minimumGap.nanoseconds) / 1e9)
@@ -51,6 +62,7 @@ final class IngestLoop: Sendable {
                 guard !isStopping.load(ordering: .acquiring) else { break }
                 pipeline.pollOnce()
             }
+            saveState?(pipeline)
             finished.signal()
         }
         thread.name = "ingest"

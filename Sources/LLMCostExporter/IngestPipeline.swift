@@ -91,6 +91,17 @@ final class IngestPipeline {
         }
     }
 
+    /// The state to save: the metrics and every file's position, taken together between polls
+    /// so that they agree.
+    func persistedState() -> PersistedState {
+        PersistedState(
+            version: PersistedState.currentVersion,
+            savedAt: wallClock(),
+            positions: tailer.positions(),
+            metrics: metrics.snapshot().persisted()
+        )
+    }
+
     /// Drops and counts every unfinished last line (for `--once`, where no newline will come).
     func dropUnfinishedLines() {
         tailer.dropUnfinishedLines(into: &sink)

@@ -141,6 +141,22 @@ enum MetricCatalog {
         help: "Records without a usable timestamp; budgets count them at the time they are read.",
         type: .counter
     )
+    static let stateRestored = MetricFamily(
+        name: "llm_cost_exporter_state_restored",
+        help: "Whether the counters were restored from the state file at start (1) or read from the files (0).",
+        type: .gauge
+    )
+    static let stateErrors = MetricFamily(
+        name: "llm_cost_exporter_state_errors_total",
+        help: "State file loads and saves that failed, by operation.",
+        type: .counter
+    )
+    static let stateLastSave = MetricFamily(
+        name: "llm_cost_exporter_state_last_save_timestamp_seconds",
+        help: "When the state file was last saved, in seconds since the epoch.",
+        type: .gauge,
+        unit: "seconds"
+    )
     static let buildInfo = MetricFamily(
         name: "llm_cost_exporter_build_info",
         help: "A constant 1, labelled with the exporter's version and the Swift version that built it.",

@@ -76,6 +76,13 @@ struct RequestSeriesTable: Sendable {
         return (slot, true)
     }
 
+    /// Sets the per-label overflow counts (restored from a saved state).
+    mutating func restoreOverflows(_ saved: [UInt64]) {
+        for index in overflows.indices where index < saved.count {
+            overflows[index] = saved[index]
+        }
+    }
+
     private mutating func append(_ newSeries: Series) -> Int {
         series.append(newSeries)
         return series.count - 1

@@ -48,7 +48,7 @@ struct ExporterConfigurationTests {
     }
 
     @Test(arguments: [
-        BadCase(name: "unknown top-level key", text: "listen: ':1'\nlisen: ':2'\n", error: "exporter.yml:2:1: unknown key 'lisen' in the config file; expected one of: files, once, format, listen, max_line_bytes, max_providers, max_models_per_provider, duration_buckets, poll_interval, start_at, log_level, budgets, fields, labels, static_labels, pricing"),
+        BadCase(name: "unknown top-level key", text: "listen: ':1'\nlisen: ':2'\n", error: "exporter.yml:2:1: unknown key 'lisen' in the config file; expected one of: files, once, format, listen, max_line_bytes, max_providers, max_models_per_provider, duration_buckets, poll_interval, start_at, log_level, budgets, fields, labels, static_labels, pricing, state_file, state_save_interval"),
         BadCase(name: "string where a number belongs", text: "max_line_bytes: lots\n", error: "exporter.yml:1:17: max_line_bytes must be a positive whole number"),
         BadCase(name: "zero limit", text: "max_providers: 0\n", error: "exporter.yml:1:16: max_providers must be a positive whole number"),
         BadCase(name: "bad choice", text: "log_level: loud\n", error: "exporter.yml:1:12: log_level must be one of debug, info, warn, error, not 'loud'"),
