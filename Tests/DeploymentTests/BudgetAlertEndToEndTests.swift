@@ -47,7 +47,8 @@ struct BudgetAlertEndToEndTests {
 
     @Test(
         "crossing a budget sends LLMBudgetExceeded to the webhook, staying under it does not",
-        .timeLimit(.minutes(2)))
+        // Above the sum of the waits' own deadlines, so a stuck wait reports what it waited for.
+        .timeLimit(.minutes(5)))
     func crossingTheBudgetReachesTheWebhook() async throws {
         let exporterBinary = try #require(
             LiveStack.exporterBinary(),
@@ -236,7 +237,7 @@ struct BudgetAlertEndToEndTests {
             let active = await prometheus.query(#"ALERTS{alertname="LLMBudgetExceeded"}"#)
             guard active == .result(type: "vector", seriesCount: 0) else {
                 throw LiveStack.LiveStackError(
-                    description: "LLMBudgetExceeded is pending or firing in Prometheus while under the budget: \(active)")
+                    description: "LLMBudgetExceeded is pending or firing in Prometheus under the budget: \(active)")
             }
             try await Task.sleep(nanoseconds: 200_000_000)
         } while Date() < deadline

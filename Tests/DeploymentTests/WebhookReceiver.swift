@@ -12,8 +12,9 @@ import Synchronization
 /// serves one connection at a time on its own thread, and answers every complete request with
 /// `200 OK` and `Connection: close`; a request it cannot read is dropped without an answer and
 /// without a record. Every read and write on a connection gives up after two seconds, so a
-/// silent client cannot hold it, and `stop()` returns within a few seconds. Not for anything
-/// but a handful of small requests from a trusted local client.
+/// silent client cannot hold it, and `stop()` returns within a few seconds. The serving thread
+/// keeps the receiver alive, so the owner must call `stop()` (a `defer` right after creating
+/// it). Not for anything but a handful of small requests from a trusted local client.
 final class WebhookReceiver: Sendable {
     /// One request the receiver read completely.
     struct Request: Sendable {
@@ -69,10 +70,6 @@ final class WebhookReceiver: Sendable {
         guard wasRunning else { return }
         finished.wait()
         close(listener)
-    }
-
-    deinit {
-        stop()
     }
 
     /// The accept loop; it checks for `stop()` every 100 ms.
