@@ -11,9 +11,6 @@ import Testing
 /// Both processes are always stopped, and every wait has a deadline.
 @Suite("Dashboard queries against a live exporter and Prometheus")
 struct DashboardQueryTests {
-    /// The job name the shipped `prometheus.yml` and the alert rules use.
-    static let jobName = "llm-cost-exporter"
-
     /// Budget configuration for the exporter, so the budget panels have series to show.
     ///
     /// Passed with `--config` when the exporter's `--check-config` accepts it; the keys
@@ -43,15 +40,10 @@ struct DashboardQueryTests {
         var wholeQueryMustReturnData: Bool
     }
 
-    /// The live stack failed to come up; the message carries the process's own output.
-    struct LiveStackError: Error, CustomStringConvertible {
-        var description: String
-    }
-
     @Test("every dashboard, variable and rule query runs and returns data", .timeLimit(.minutes(3)))
     func everyQueryReturnsData() async throws {
         let exporterBinary = try #require(
-            Self.exporterBinary(),
+            LiveStack.exporterBinary(),
             """
             the llm-cost-exporter binary was not found: set LLM_COST_EXPORTER_BIN, or run the tests \
             with `swift test`, which builds it beside the test bundle
@@ -66,23 +58,23 @@ struct DashboardQueryTests {
 
         let exporter = try Self.startExporter(exporterBinary, work: work)
         defer { exporter.process.stop() }
-        try await Self.waitUntil("the exporter answers /-/ready with 200", process: exporter.process) {
+        try await LiveStack.waitUntil("the exporter answers /-/ready with 200", watching: [exporter.process]) {
             await exporter.api.status(of: "-/ready") == 200
         }
 
-        let prometheus = try Self.startPrometheus(prometheusBinary, scraping: exporter.address, work: work)
+        let prometheus = try LiveStack.startPrometheus(prometheusBinary, scraping: exporter.address, work: work)
         defer { prometheus.process.stop() }
-        try await Self.waitUntil("Prometheus answers /-/ready with 200", process: prometheus.process) {
+        try await LiveStack.waitUntil("Prometheus answers /-/ready with 200", watching: [prometheus.process]) {
             await prometheus.api.status(of: "-/ready") == 200
         }
         // Three scrapes of a target that is up: every `rate()` over one minute has the two
         // samples it needs, with one to spare.
-        try await Self.waitUntil("Prometheus has scraped the exporter 3 times", process: prometheus.process) {
-            let scrapes = await prometheus.api.value(of: #"count_over_time(up{job="\#(Self.jobName)"}[1m])"#)
-            let up = await prometheus.api.value(of: #"up{job="\#(Self.jobName)"}"#)
+        try await LiveStack.waitUntil("Prometheus has scraped the exporter 3 times", watching: [prometheus.process]) {
+            let scrapes = await prometheus.api.value(of: #"count_over_time(up{job="\#(LiveStack.jobName)"}[1m])"#)
+            let up = await prometheus.api.value(of: #"up{job="\#(LiveStack.jobName)"}"#)
             return (scrapes ?? 0) >= 3 && up == 1
         }
-        try await Self.waitUntil("Prometheus has evaluated every rule once", process: prometheus.process) {
+        try await LiveStack.waitUntil("Prometheus has evaluated every rule once", watching: [prometheus.process]) {
             guard let rules = await prometheus.api.rules() else { return false }
             return rules.allSatisfy { $0.health != "unknown" }
         }
@@ -140,12 +132,12 @@ struct DashboardQueryTests {
 
     /// The PromQL that returns what Grafana's `label_values(selector, label)` lists.
     ///
-    /// - Throws: `LiveStackError` for any other variable query form, so a new form is noticed.
+    /// - Throws: `LiveStack.LiveStackError` for any other variable query form, so a new form is noticed.
     static func labelValuesQuery(_ variableQuery: String) throws -> String {
         guard variableQuery.hasPrefix("label_values("), variableQuery.hasSuffix(")"),
             let comma = variableQuery.lastIndex(of: ",")
         else {
-            throw LiveStackError(
+            throw LiveStack.LiveStackError(
                 description: "unsupported variable query (expected label_values(selector, label)): \(variableQuery)")
         }
         let selector = variableQuery[
@@ -176,18 +168,6 @@ struct DashboardQueryTests {
         return "\(query.origin): empty result\(culprits)\n    \(query.promql)"
     }
 
-    /// The exporter binary: `LLM_COST_EXPORTER_BIN`, else the one `swift test` built beside
-    /// the test bundle.
-    static func exporterBinary() -> URL? {
-        if let path = ProcessInfo.processInfo.environment["LLM_COST_EXPORTER_BIN"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return [bundleFolder, Bundle.main.bundleURL.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("llm-cost-exporter") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     /// Starts the exporter in server mode on the bundled examples, on a free loopback port.
     ///
     /// - Returns: the process, its address, a client for it, and what became of the budget
@@ -195,83 +175,18 @@ struct DashboardQueryTests {
     static func startExporter(_ binary: URL, work: URL) throws
         -> (process: SpawnedProcess, address: String, api: PrometheusAPI, configNote: String)
     {
-        let port = try #require(LoopbackPort.free(), "no free loopback port")
-        let address = "127.0.0.1:\(port)"
-        var arguments = ["--file", DashboardRepository.url("examples").path + "/*.jsonl", "--listen", address]
         let config = work.appendingPathComponent("exporter.yml")
         try exporterConfig.write(to: config, atomically: true, encoding: .utf8)
         let check = try SpawnedProcess.run(binary, ["--check-config", config.path], in: work, timeout: 10)
-        let configNote: String
-        if check.status == 0 {
-            arguments += ["--config", config.path]
-            configNote = "passed with --config"
-        } else {
-            configNote = "refused by --check-config (status \(check.status)): \(check.output)"
-        }
-        let process = try SpawnedProcess(
-            binary, arguments, in: DashboardRepository.root, outputFile: work.appendingPathComponent("exporter.log")
-        )
-        let url = try #require(URL(string: "http://\(address)"))
-        return (process, address, PrometheusAPI(baseURL: url), configNote)
-    }
-
-    /// Starts Prometheus on a free loopback port with a temporary storage folder, scraping
-    /// `target` every second under the shipped job name and loading the shipped rules.
-    static func startPrometheus(_ binary: URL, scraping target: String, work: URL) throws
-        -> (process: SpawnedProcess, api: PrometheusAPI)
-    {
-        let port = try #require(LoopbackPort.free(), "no free loopback port")
-        let config = work.appendingPathComponent("prometheus.yml")
-        try """
-        global:
-          scrape_interval: 1s
-          evaluation_interval: 1s
-        rule_files:
-          - \(DashboardRepository.url("alerts/llm-cost.rules.yml").path)
-        scrape_configs:
-          - job_name: \(jobName)
-            static_configs:
-              - targets: ["\(target)"]
-
-        """.write(to: config, atomically: true, encoding: .utf8)
-        let process = try SpawnedProcess(
+        let configNote =
+            check.status == 0
+            ? "passed with --config" : "refused by --check-config (status \(check.status)): \(check.output)"
+        let exporter = try LiveStack.startExporter(
             binary,
-            [
-                "--config.file=\(config.path)",
-                "--storage.tsdb.path=\(work.appendingPathComponent("data").path)",
-                "--web.listen-address=127.0.0.1:\(port)",
-                "--log.level=warn",
-            ],
-            in: work,
-            outputFile: work.appendingPathComponent("prometheus.log")
+            files: DashboardRepository.url("examples").path + "/*.jsonl",
+            config: check.status == 0 ? config : nil,
+            work: work
         )
-        let url = try #require(URL(string: "http://127.0.0.1:\(port)"))
-        return (process, PrometheusAPI(baseURL: url))
-    }
-
-    /// Polls `condition` every 200 ms for up to 30 s.
-    ///
-    /// - Throws: `LiveStackError` with the process's output when the process exits first or
-    ///   the deadline passes.
-    static func waitUntil(
-        _ what: String, process: SpawnedProcess, condition: () async -> Bool
-    ) async throws {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            if await condition() { return }
-            if let status = process.exitStatus {
-                throw LiveStackError(
-                    description: """
-                        waiting until \(what): \(process.commandLine) exited with status \(status):
-                        \(process.outputTail())
-                        """)
-            }
-            try await Task.sleep(nanoseconds: 200_000_000)
-        }
-        throw LiveStackError(
-            description: """
-                waiting until \(what): not so after 30 s; \(process.commandLine) wrote:
-                \(process.outputTail())
-                """)
+        return (exporter.process, exporter.address, exporter.api, configNote)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// A small client for the parts of the Prometheus HTTP API the live dashboard test uses.
+/// A small client for the parts of the Prometheus HTTP API the live tests use.
 struct PrometheusAPI: Sendable {
     /// The outcome of one `/api/v1/query`.
     enum QueryOutcome: Equatable, Sendable {
@@ -77,6 +77,17 @@ struct PrometheusAPI: Sendable {
     private func queryURL(_ promql: String) -> URL? {
         guard let encoded = promql.addingPercentEncoding(withAllowedCharacters: .alphanumerics) else { return nil }
         return URL(string: baseURL.appendingPathComponent("api/v1/query").absoluteString + "?query=" + encoded)
+    }
+
+    /// The URLs of the Alertmanagers Prometheus currently sends alerts to, or `nil` when the
+    /// API does not answer.
+    func activeAlertmanagers() async -> [String]? {
+        let url = baseURL.appendingPathComponent("api/v1/alertmanagers")
+        guard let (data, _) = try? await URLSession.shared.data(from: url),
+            let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let active = (body["data"] as? [String: Any])?["activeAlertmanagers"] as? [[String: Any]]
+        else { return nil }
+        return active.compactMap { $0["url"] as? String }
     }
 
     /// Every rule Prometheus has loaded, or `nil` when the API does not answer.
