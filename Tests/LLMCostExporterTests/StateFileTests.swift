@@ -80,7 +80,7 @@ struct StateFileTests {
     ])
     func refusesAnUnusableFileWithAReason(_ bad: BadFile) throws {
         let path = try temporaryPath()
-        FileManager.default.createFile(atPath: path, contents: Data(bad.bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bad.bytes)))
         do {
             _ = try StateFile(path: path).load()
             Issue.record("a \(bad.name) file must be refused")
