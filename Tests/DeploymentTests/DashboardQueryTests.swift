@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Foundation
 import Testing
 
@@ -50,13 +51,7 @@ struct DashboardQueryTests {
 
     @Test("every dashboard, variable and rule query runs and returns data", .timeLimit(.minutes(3)))
     func everyQueryReturnsData() async throws {
-        let exporterBinary = try #require(
-            Self.exporterBinary(),
-            """
-            the llm-cost-exporter binary was not found: set LLM_COST_EXPORTER_BIN, or run the tests \
-            with `swift test`, which builds it beside the test bundle
-            """
-        )
+        let exporterBinary = try #require(ExporterBinary.locate(), Comment(rawValue: ExporterBinary.notFoundMessage))
         let prometheusBinary = try #require(
             SpawnedProcess.executable(named: "prometheus"),
             "prometheus is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
@@ -174,18 +169,6 @@ struct DashboardQueryTests {
         guard (query.wholeQueryMustReturnData && wholeQueryEmpty) || !emptySelectors.isEmpty else { return nil }
         let culprits = emptySelectors.isEmpty ? "" : "; no series for: \(emptySelectors.joined(separator: ", "))"
         return "\(query.origin): empty result\(culprits)\n    \(query.promql)"
-    }
-
-    /// The exporter binary: `LLM_COST_EXPORTER_BIN`, else the one `swift test` built beside
-    /// the test bundle.
-    static func exporterBinary() -> URL? {
-        if let path = ProcessInfo.processInfo.environment["LLM_COST_EXPORTER_BIN"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return [bundleFolder, Bundle.main.bundleURL.deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("llm-cost-exporter") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
     /// Starts the exporter in server mode on the bundled examples, on a free loopback port.

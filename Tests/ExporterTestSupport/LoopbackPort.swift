@@ -3,12 +3,12 @@
 #endif
 
 /// Free TCP ports on the loopback interface for the servers a test starts.
-enum LoopbackPort {
+package enum LoopbackPort {
     /// A port that was free a moment ago: the kernel picks it for a socket bound to port 0,
     /// and the socket is closed again so the server under test can bind it.
     ///
     /// - Returns: the port, or `nil` when no socket could be bound.
-    static func free() -> UInt16? {
+    package static func free() -> UInt16? {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
