@@ -57,6 +57,9 @@ let package = Package(
         // Checks of the shipped deployment files (alert rules, dashboards, prometheus.yml)
         // with the real Prometheus tools.
         .testTarget(name: "DeploymentTests", dependencies: ["ExporterTestSupport"]),
+        // The built binary driven as a user would: files written on disk, live scrapes over
+        // loopback, a real Prometheus; one test per tailing scenario and HTTP behaviour.
+        .testTarget(name: "ServeScenarioTests", dependencies: ["ExporterTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

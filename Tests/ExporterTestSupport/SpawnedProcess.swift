@@ -20,7 +20,8 @@ package final class SpawnedProcess: Sendable {
     ///
     /// - Parameter input: A file to read as standard input; `nil` for an empty one.
     /// - Throws: the `Process` error when the executable cannot be started.
-    package init(_ executable: URL, _ arguments: [String], in directory: URL, outputFile: URL, input: URL? = nil) throws {
+    package init(_ executable: URL, _ arguments: [String], in directory: URL, outputFile: URL, input: URL? = nil) throws
+    {
         guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: outputFile.path])
         }
