@@ -52,10 +52,6 @@ struct DashboardQueryTests {
     @Test("every dashboard, variable and rule query runs and returns data", .timeLimit(.minutes(3)))
     func everyQueryReturnsData() async throws {
         let exporterBinary = try #require(ExporterBinary.locate(), Comment(rawValue: ExporterBinary.notFoundMessage))
-        let prometheusBinary = try #require(
-            SpawnedProcess.executable(named: "prometheus"),
-            "prometheus is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
-        )
         let work = try DashboardRepository.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
 
@@ -65,7 +61,9 @@ struct DashboardQueryTests {
             await exporter.api.status(of: "-/ready") == 200
         }
 
-        let prometheus = try Self.startPrometheus(prometheusBinary, scraping: exporter.address, work: work)
+        let prometheus = try PrometheusServer.start(
+            scraping: exporter.address, jobName: Self.jobName,
+            ruleFiles: [DashboardRepository.url("alerts/llm-cost.rules.yml").path], in: work)
         defer { prometheus.process.stop() }
         try await Self.waitUntil("Prometheus answers /-/ready with 200", process: prometheus.process) {
             await prometheus.api.status(of: "-/ready") == 200
@@ -196,40 +194,6 @@ struct DashboardQueryTests {
         )
         let url = try #require(URL(string: "http://\(address)"))
         return (process, address, PrometheusAPI(baseURL: url), configNote)
-    }
-
-    /// Starts Prometheus on a free loopback port with a temporary storage folder, scraping
-    /// `target` every second under the shipped job name and loading the shipped rules.
-    static func startPrometheus(_ binary: URL, scraping target: String, work: URL) throws
-        -> (process: SpawnedProcess, api: PrometheusAPI)
-    {
-        let port = try #require(LoopbackPort.free(), "no free loopback port")
-        let config = work.appendingPathComponent("prometheus.yml")
-        try """
-        global:
-          scrape_interval: 1s
-          evaluation_interval: 1s
-        rule_files:
-          - \(DashboardRepository.url("alerts/llm-cost.rules.yml").path)
-        scrape_configs:
-          - job_name: \(jobName)
-            static_configs:
-              - targets: ["\(target)"]
-
-        """.write(to: config, atomically: true, encoding: .utf8)
-        let process = try SpawnedProcess(
-            binary,
-            [
-                "--config.file=\(config.path)",
-                "--storage.tsdb.path=\(work.appendingPathComponent("data").path)",
-                "--web.listen-address=127.0.0.1:\(port)",
-                "--log.level=warn",
-            ],
-            in: work,
-            outputFile: work.appendingPathComponent("prometheus.log")
-        )
-        let url = try #require(URL(string: "http://127.0.0.1:\(port)"))
-        return (process, PrometheusAPI(baseURL: url))
     }
 
     /// Polls `condition` every 200 ms for up to 30 s.

@@ -184,16 +184,19 @@ final class ExporterUnderTest {
         return last
     }
 
-    /// Waits, up to ten seconds, until `condition` holds.
+    /// Waits until `condition` holds, checking every 20 ms for up to `timeout`.
     ///
-    /// - Throws: `StartError` with the exporter's log when it exits or the deadline passes.
-    func waitUntil(_ what: String, condition: () throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while try !condition() {
+    /// - Throws: `StartError` with the exporter's log when it exits or the deadline passes, or
+    ///   what `condition` throws.
+    func waitUntil(
+        _ what: String, timeout: Duration = .seconds(10), condition: () async throws -> Bool
+    ) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while try await !condition() {
             try checkRunning()
             guard ContinuousClock.now < deadline else {
                 throw StartError(
-                    description: "not so after 10 s: \(what); exporter log:\n\(process.outputTail())")
+                    description: "not so after \(timeout): \(what); exporter log:\n\(process.outputTail())")
             }
             try await Task.sleep(for: .milliseconds(20))
         }
