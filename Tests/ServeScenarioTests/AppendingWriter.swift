@@ -17,7 +17,9 @@ final class AppendingWriter: Sendable {
     static let invalidLine = "not json\n"
 
     private let stopRequested = Atomic(false)
-    private let finished = DispatchSemaphore(value: 0)
+    /// Left when the thread ends; waiting on a group that is done returns at once, so `stop()`
+    /// may be called more than once.
+    private let running = DispatchGroup()
     /// Lines written so far, by model; `invalid` for the lines that are not JSON.
     private let written = Mutex<[String: Int]>([:])
 
@@ -25,6 +27,7 @@ final class AppendingWriter: Sendable {
     init(file: URL, maximumLines: Int = 60_000) throws {
         let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        running.enter()
         let thread = Thread { [self] in
             var total = 0
             var batch = 0
@@ -52,7 +55,7 @@ final class AppendingWriter: Sendable {
                 usleep(200)
             }
             close(descriptor)
-            finished.signal()
+            running.leave()
         }
         thread.start()
     }
@@ -63,13 +66,10 @@ final class AppendingWriter: Sendable {
     /// Stops the writer and waits for its last write.
     ///
     /// - Returns: Every line written, by model, and `invalid` for those that are not JSON.
+    @discardableResult
     func stop() -> [String: Int] {
         stopRequested.store(true, ordering: .relaxed)
-        finished.wait()
+        running.wait()
         return linesWritten
-    }
-
-    deinit {
-        stopRequested.store(true, ordering: .relaxed)
     }
 }

@@ -15,6 +15,8 @@ struct ScrapeConsistencyTests {
         // Polls every 10 ms, so ingestion runs in many short bursts that the scrapes fall into.
         let exporter = try await ExporterUnderTest(files: ["busy.jsonl": ""], pollInterval: 10)
         let writer = try AppendingWriter(file: exporter.file("busy.jsonl"))
+        // Stops it on every way out, a thrown error included.
+        defer { writer.stop() }
         let client = try LoopbackClient(port: exporter.port)
 
         var violations: [String] = []

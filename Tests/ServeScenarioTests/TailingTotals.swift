@@ -68,9 +68,7 @@ struct TailingTotals: Equatable, CustomStringConvertible {
 
     var description: String {
         func sorted<Value>(_ values: [String: Value]) -> String {
-            values.isEmpty
-                ? "[:]"
-                : "[" + values.keys.sorted().map { "\($0): \(values[$0]!)" }.joined(separator: ", ") + "]"
+            "[" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "]"
         }
         return """
             lines \(lines), requests \(sorted(requests)), cost \(sorted(costUSD)), line errors \(sorted(lineErrors)), \
