@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -15,6 +16,12 @@ package final class SpawnedProcess: Sendable {
     /// The file that receives the child's stdout and stderr.
     package let outputFile: URL
     private let process: Process
+    private let exitClock: ExitClock
+
+    /// When the child's exit was noticed, written by Foundation's process-reaping thread.
+    private final class ExitClock: Sendable {
+        let instant = Mutex<ContinuousClock.Instant?>(nil)
+    }
 
     /// Starts `executable` with `arguments` in `directory`.
     ///
@@ -33,8 +40,11 @@ package final class SpawnedProcess: Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
+        let exitClock = ExitClock()
+        process.terminationHandler = { _ in exitClock.instant.withLock { $0 = .now } }
         try process.run()
         self.process = process
+        self.exitClock = exitClock
         self.outputFile = outputFile
         self.commandLine = ([executable.path] + arguments).joined(separator: " ")
     }
@@ -44,6 +54,12 @@ package final class SpawnedProcess: Sendable {
 
     /// The child's process id, to signal it or look at its `/proc` entry.
     package var processIdentifier: Int32 { process.processIdentifier }
+
+    /// When the child was seen to exit, or `nil` while it runs.
+    ///
+    /// Taken on Foundation's thread that reaps children, so it does not depend on how busy the
+    /// test's own threads are: measure how long a child took to stop with it.
+    package var exitedAt: ContinuousClock.Instant? { exitClock.instant.withLock { $0 } }
 
     /// The child's exit status, once it has exited.
     package var exitStatus: Int32? { process.isRunning ? nil : process.terminationStatus }

@@ -34,12 +34,13 @@ struct ExporterProcessTests {
         let exporter = try await ExporterUnderTest(files: ["app.jsonl": CostLine.records(3, model: "stopping")])
         let sent = ContinuousClock.now
         #expect(kill(exporter.process.processIdentifier, signal) == 0)
-        while exporter.process.isRunning, ContinuousClock.now - sent < .seconds(1) {
+        // The wait is generous; the exit time is taken when the child was reaped, so a busy
+        // test machine delays this loop but not the measurement.
+        while exporter.process.isRunning, ContinuousClock.now - sent < .seconds(5) {
             try await Task.sleep(for: .milliseconds(10))
         }
-        let elapsed = ContinuousClock.now - sent
-        #expect(!exporter.process.isRunning, "still running 1 s after signal \(signal)")
+        let exitedAt = try #require(exporter.process.exitedAt, "still running 5 s after signal \(signal)")
+        #expect(exitedAt - sent < .seconds(1))
         #expect(exporter.process.exitStatus == 0, "log:\n\(exporter.process.outputTail())")
-        #expect(elapsed < .seconds(1))
     }
 }
