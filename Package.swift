@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "PrometheusFormatTests", dependencies: ["PrometheusFormat"]),
         .testTarget(name: "CostRecordsTests", dependencies: ["CostRecords"]),
         .testTarget(name: "LogTailingTests", dependencies: ["LogTailing"]),
-        .testTarget(name: "MetricsHTTPTests", dependencies: ["MetricsHTTP"]),
+        .testTarget(name: "MetricsHTTPTests", dependencies: ["MetricsHTTP", "ExporterTestSupport"]),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML"], resources: [.copy("Corpus")]),
         .testTarget(name: "CostBudgetsTests", dependencies: ["CostBudgets"]),
         .testTarget(name: "ModelPricingTests", dependencies: ["ModelPricing"]),
@@ -51,9 +51,15 @@ let package = Package(
             dependencies: ["LLMCostExporter", "MetricsHTTP", "CostBudgets", "ModelPricing", "CostRecords"],
             resources: [.copy("Golden")]
         ),
+        // What the tests that run real processes and sockets share: child processes with a
+        // certain end, free loopback ports, a raw HTTP client, a Prometheus API client.
+        .target(name: "ExporterTestSupport", path: "Tests/ExporterTestSupport", swiftSettings: strictSettings),
         // Checks of the shipped deployment files (alert rules, dashboards, prometheus.yml)
         // with the real Prometheus tools.
-        .testTarget(name: "DeploymentTests"),
+        .testTarget(name: "DeploymentTests", dependencies: ["ExporterTestSupport"]),
+        // The built binary driven as a user would: files written on disk, live scrapes over
+        // loopback, a real Prometheus; one test per tailing scenario and HTTP behaviour.
+        .testTarget(name: "ServeScenarioTests", dependencies: ["ExporterTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Foundation
 import Testing
 
@@ -50,17 +51,7 @@ struct BudgetAlertEndToEndTests {
         // Above the sum of the waits' own deadlines, so a stuck wait reports what it waited for.
         .timeLimit(.minutes(5)))
     func crossingTheBudgetReachesTheWebhook() async throws {
-        let exporterBinary = try #require(
-            LiveStack.exporterBinary(),
-            """
-            the llm-cost-exporter binary was not found: set LLM_COST_EXPORTER_BIN, or run the tests \
-            with `swift test`, which builds it beside the test bundle
-            """
-        )
-        let prometheusBinary = try #require(
-            SpawnedProcess.executable(named: "prometheus"),
-            "prometheus is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
-        )
+        let exporterBinary = try #require(ExporterBinary.locate(), Comment(rawValue: ExporterBinary.notFoundMessage))
         // Debian names the binary after its package; upstream releases call it `alertmanager`.
         let alertmanagerBinary = try #require(
             SpawnedProcess.executable(named: "prometheus-alertmanager")
@@ -92,21 +83,21 @@ struct BudgetAlertEndToEndTests {
         let alertmanager = try LiveStack.startAlertmanager(alertmanagerBinary, config: alertmanagerConfig, work: work)
         defer { alertmanager.process.stop() }
 
-        let prometheus = try LiveStack.startPrometheus(
-            prometheusBinary, scraping: exporter.address, alertmanager: alertmanager.address, work: work
-        )
+        let prometheus = try PrometheusServer.start(
+            scraping: exporter.address, jobName: LiveStack.jobName, ruleFiles: [LiveStack.shippedRules.path],
+            alertmanager: alertmanager.address, in: work)
         defer { prometheus.process.stop() }
         let everything = [exporter.process, alertmanager.process, prometheus.process]
 
-        try await LiveStack.waitUntil("the exporter answers /-/ready with 200", watching: [exporter.process]) {
+        try await ProcessWait.until("the exporter answers /-/ready with 200", watching: [exporter.process]) {
             await exporter.api.status(of: "-/ready") == 200
         }
-        try await LiveStack.waitUntil("Alertmanager answers /-/ready with 200", watching: [alertmanager.process]) {
+        try await ProcessWait.until("Alertmanager answers /-/ready with 200", watching: [alertmanager.process]) {
             await alertmanager.api.status(of: "-/ready") == 200
         }
         // An alert that fires before Prometheus has found its Alertmanager is only resent a
         // minute later, so the lines are appended once both links are up.
-        try await LiveStack.waitUntil(
+        try await ProcessWait.until(
             "Prometheus scrapes the exporter and sends to Alertmanager", watching: [prometheus.process]
         ) {
             let up = await prometheus.api.value(of: #"up{job="\#(LiveStack.jobName)"}"#)
@@ -121,8 +112,9 @@ struct BudgetAlertEndToEndTests {
         #expect(await prometheus.api.value(of: Self.series("llm_budget_limit_usd")) == 5)
         // The warning shows the whole path delivers, so the silence below is not a broken pipe.
         // An early LLMBudgetExceeded ends the wait too (it inhibits the warning), and fails below.
-        try await LiveStack.waitUntil(
-            "the webhook receives LLMBudgetNearlyExhausted for \(Self.budgetName)", timeout: 60, watching: everything
+        try await ProcessWait.until(
+            "the webhook receives LLMBudgetNearlyExhausted for \(Self.budgetName)", timeout: .seconds(60),
+            watching: everything
         ) {
             Self.firingAlert("LLMBudgetNearlyExhausted", at: webhook) != nil
                 || Self.firingAlert("LLMBudgetExceeded", at: webhook) != nil
@@ -131,8 +123,8 @@ struct BudgetAlertEndToEndTests {
 
         // Over the budget.
         try Self.append(Self.callsCrossingBudget, to: log)
-        try await LiveStack.waitUntil(
-            "the webhook receives LLMBudgetExceeded for \(Self.budgetName)", timeout: 60, watching: everything
+        try await ProcessWait.until(
+            "the webhook receives LLMBudgetExceeded for \(Self.budgetName)", timeout: .seconds(60), watching: everything
         ) {
             Self.firingAlert("LLMBudgetExceeded", at: webhook) != nil
         }
@@ -215,7 +207,7 @@ struct BudgetAlertEndToEndTests {
     static func waitForScrape(
         ofLines count: Int, prometheus: PrometheusAPI, watching processes: [SpawnedProcess]
     ) async throws {
-        try await LiveStack.waitUntil("Prometheus has scraped \(count) lines read", watching: processes) {
+        try await ProcessWait.until("Prometheus has scraped \(count) lines read", watching: processes) {
             await prometheus.value(of: #"llm_cost_exporter_lines_total{job="\#(LiveStack.jobName)"}"#)
                 == Double(count)
         }

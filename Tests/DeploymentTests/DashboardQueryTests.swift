@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Foundation
 import Testing
 
@@ -42,39 +43,30 @@ struct DashboardQueryTests {
 
     @Test("every dashboard, variable and rule query runs and returns data", .timeLimit(.minutes(3)))
     func everyQueryReturnsData() async throws {
-        let exporterBinary = try #require(
-            LiveStack.exporterBinary(),
-            """
-            the llm-cost-exporter binary was not found: set LLM_COST_EXPORTER_BIN, or run the tests \
-            with `swift test`, which builds it beside the test bundle
-            """
-        )
-        let prometheusBinary = try #require(
-            SpawnedProcess.executable(named: "prometheus"),
-            "prometheus is not on PATH: run the test script (scripts/test), which installs Debian's prometheus package"
-        )
+        let exporterBinary = try #require(ExporterBinary.locate(), Comment(rawValue: ExporterBinary.notFoundMessage))
         let work = try DashboardRepository.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
 
         let exporter = try Self.startExporter(exporterBinary, work: work)
         defer { exporter.process.stop() }
-        try await LiveStack.waitUntil("the exporter answers /-/ready with 200", watching: [exporter.process]) {
+        try await ProcessWait.until("the exporter answers /-/ready with 200", watching: [exporter.process]) {
             await exporter.api.status(of: "-/ready") == 200
         }
 
-        let prometheus = try LiveStack.startPrometheus(prometheusBinary, scraping: exporter.address, work: work)
+        let prometheus = try PrometheusServer.start(
+            scraping: exporter.address, jobName: LiveStack.jobName, ruleFiles: [LiveStack.shippedRules.path], in: work)
         defer { prometheus.process.stop() }
-        try await LiveStack.waitUntil("Prometheus answers /-/ready with 200", watching: [prometheus.process]) {
+        try await ProcessWait.until("Prometheus answers /-/ready with 200", watching: [prometheus.process]) {
             await prometheus.api.status(of: "-/ready") == 200
         }
         // Three scrapes of a target that is up: every `rate()` over one minute has the two
         // samples it needs, with one to spare.
-        try await LiveStack.waitUntil("Prometheus has scraped the exporter 3 times", watching: [prometheus.process]) {
+        try await ProcessWait.until("Prometheus has scraped the exporter 3 times", watching: [prometheus.process]) {
             let scrapes = await prometheus.api.value(of: #"count_over_time(up{job="\#(LiveStack.jobName)"}[1m])"#)
             let up = await prometheus.api.value(of: #"up{job="\#(LiveStack.jobName)"}"#)
             return (scrapes ?? 0) >= 3 && up == 1
         }
-        try await LiveStack.waitUntil("Prometheus has evaluated every rule once", watching: [prometheus.process]) {
+        try await ProcessWait.until("Prometheus has evaluated every rule once", watching: [prometheus.process]) {
             guard let rules = await prometheus.api.rules() else { return false }
             return rules.allSatisfy { $0.health != "unknown" }
         }

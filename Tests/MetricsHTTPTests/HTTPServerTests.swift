@@ -1,5 +1,6 @@
 import CZlib
 import Dispatch
+import ExporterTestSupport
 import Glibc
 import Testing
 

@@ -1,10 +1,14 @@
 import Glibc
 
 /// A blocking TCP client for tests: raw bytes out, raw bytes in, every read bounded in time.
-final class LoopbackClient {
-    enum Failure: Error, Equatable {
+package final class LoopbackClient {
+    /// Why a connection, send or read failed.
+    package enum Failure: Error, Equatable {
+        /// `socket(2)` or `recv(2)` failed with this `errno`.
         case socket(Int32)
+        /// `connect(2)` failed with this `errno`.
         case connect(Int32)
+        /// `send(2)` failed with this `errno`.
         case send(Int32)
         /// No byte arrived within the read timeout.
         case timedOut
@@ -14,10 +18,11 @@ final class LoopbackClient {
         case malformedResponse(String)
     }
 
-    let descriptor: Int32
+    /// The connected socket, for tests that shut down one direction.
+    package let descriptor: Int32
 
     /// Connects to `host:port` (IPv4 or IPv6 literal); reads give up after `readTimeout`.
-    init(port: UInt16, host: String = "127.0.0.1", readTimeout: Duration = .seconds(5)) throws {
+    package init(port: UInt16, host: String = "127.0.0.1", readTimeout: Duration = .seconds(5)) throws {
         let isIPv6 = host.contains(":")
         descriptor = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure.socket(errno) }
@@ -32,21 +37,13 @@ final class LoopbackClient {
             address.sin6_family = sa_family_t(AF_INET6)
             address.sin6_port = port.bigEndian
             _ = inet_pton(AF_INET6, host, &address.sin6_addr)
-            status = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-                }
-            }
+            status = Self.connect(descriptor, to: address)
         } else {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = port.bigEndian
             _ = inet_pton(AF_INET, host, &address.sin_addr)
-            status = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
+            status = Self.connect(descriptor, to: address)
         }
         guard status == 0 else {
             let code = errno
@@ -59,13 +56,25 @@ final class LoopbackClient {
         close(descriptor)
     }
 
+    /// `connect(2)` of `descriptor` to `address`, a `sockaddr_in` or `sockaddr_in6`.
+    ///
+    /// - Returns: `connect`'s result: 0, or -1 with `errno` set.
+    private static func connect<Address>(_ descriptor: Int32, to address: Address) -> Int32 {
+        var address = address
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<Address>.size))
+            }
+        }
+    }
+
     /// Sends all of `text`.
-    func send(_ text: String) throws {
+    package func send(_ text: String) throws {
         try send(Array(text.utf8))
     }
 
     /// Sends all of `bytes`; MSG_NOSIGNAL so a closed server cannot kill the test process.
-    func send(_ bytes: [UInt8]) throws {
+    package func send(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let count = bytes.withUnsafeBytes {
@@ -77,7 +86,7 @@ final class LoopbackClient {
     }
 
     /// Reads once: the bytes that arrived, empty at EOF.
-    func readSome() throws -> [UInt8] {
+    package func readSome() throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
         if count < 0 {
@@ -89,7 +98,7 @@ final class LoopbackClient {
     }
 
     /// Reads until the server closes the connection.
-    func readUntilClose() throws -> [UInt8] {
+    package func readUntilClose() throws -> [UInt8] {
         var received: [UInt8] = []
         while true {
             let chunk = try readSome()
@@ -102,12 +111,12 @@ final class LoopbackClient {
     private var pending: [UInt8] = []
 
     /// Reads exactly one response as text, framed by its `Content-Length`.
-    func readResponse() throws -> String {
+    package func readResponse() throws -> String {
         String(decoding: try readResponseBytes(), as: UTF8.self)
     }
 
     /// Reads exactly one response, framed by its `Content-Length`.
-    func readResponseBytes() throws -> [UInt8] {
+    package func readResponseBytes() throws -> [UInt8] {
         let terminator = Array("\r\n\r\n".utf8)
         while pending.firstRange(of: terminator) == nil {
             let chunk = try readSome()

@@ -3,12 +3,12 @@
 #endif
 
 /// Free TCP ports on the loopback interface for the servers a test starts.
-enum LoopbackPort {
+package enum LoopbackPort {
     /// A port that was free a moment ago: the kernel picks it for a socket bound to port 0,
     /// and the socket is closed again so the server under test can bind it.
     ///
     /// - Returns: the port, or `nil` when no socket could be bound.
-    static func free() -> UInt16? {
+    package static func free() -> UInt16? {
         guard let socket = boundSocket() else { return nil }
         close(socket.descriptor)
         return socket.port
@@ -19,7 +19,7 @@ enum LoopbackPort {
     ///
     /// - Returns: the descriptor (the caller closes it) and its port, or `nil` when no socket
     ///   could be bound or made to listen.
-    static func listeningSocket() -> (descriptor: Int32, port: UInt16)? {
+    package static func listeningSocket() -> (descriptor: Int32, port: UInt16)? {
         guard let socket = boundSocket() else { return nil }
         guard listen(socket.descriptor, 16) == 0 else {
             close(socket.descriptor)

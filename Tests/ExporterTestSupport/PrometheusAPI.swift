@@ -5,9 +5,9 @@ import Foundation
 #endif
 
 /// A small client for the parts of the Prometheus HTTP API the live tests use.
-struct PrometheusAPI: Sendable {
+package struct PrometheusAPI: Sendable {
     /// The outcome of one `/api/v1/query`.
-    enum QueryOutcome: Equatable, Sendable {
+    package enum QueryOutcome: Equatable, Sendable {
         /// Prometheus answered with `resultType` and this many series (1 for a scalar).
         case result(type: String, seriesCount: Int)
         /// Prometheus refused the query (`errorType: error`) or answered with something else.
@@ -15,21 +15,29 @@ struct PrometheusAPI: Sendable {
     }
 
     /// One loaded rule, as `/api/v1/rules` reports it.
-    struct Rule: Sendable {
-        var name: String
+    package struct Rule: Sendable {
+        /// The alert's or recording rule's name.
+        package var name: String
         /// `alerting` or `recording`.
-        var type: String
-        var query: String
+        package var type: String
+        /// The rule's PromQL expression.
+        package var query: String
         /// `ok`, `err` or `unknown` (not evaluated yet).
-        var health: String
-        var lastError: String?
+        package var health: String
+        /// Why its last evaluation failed, if it did.
+        package var lastError: String?
     }
 
     /// `http://host:port` of the Prometheus server (or of any HTTP server, for `status(of:)`).
-    var baseURL: URL
+    package var baseURL: URL
+
+    /// Creates a client for the server at `baseURL`.
+    package init(baseURL: URL) {
+        self.baseURL = baseURL
+    }
 
     /// The HTTP status of `GET path`, or `nil` when nothing answers.
-    func status(of path: String) async -> Int? {
+    package func status(of path: String) async -> Int? {
         guard let (_, response) = try? await URLSession.shared.data(from: baseURL.appendingPathComponent(path)) else {
             return nil
         }
@@ -37,7 +45,7 @@ struct PrometheusAPI: Sendable {
     }
 
     /// Evaluates `promql` as an instant query at the current time.
-    func query(_ promql: String) async -> QueryOutcome {
+    package func query(_ promql: String) async -> QueryOutcome {
         guard let url = queryURL(promql) else { return .failed("cannot build a URL for the query") }
         let body: [String: Any]
         do {
@@ -63,7 +71,7 @@ struct PrometheusAPI: Sendable {
     }
 
     /// The scalar or single-sample value of `promql`, or `nil` when it has none.
-    func value(of promql: String) async -> Double? {
+    package func value(of promql: String) async -> Double? {
         guard let url = queryURL(promql), let (data, _) = try? await URLSession.shared.data(from: url),
             let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let result = (body["data"] as? [String: Any])?["result"] as? [[String: Any]],
@@ -81,7 +89,7 @@ struct PrometheusAPI: Sendable {
 
     /// The URLs of the Alertmanagers Prometheus currently sends alerts to, or `nil` when the
     /// API does not answer.
-    func activeAlertmanagers() async -> [String]? {
+    package func activeAlertmanagers() async -> [String]? {
         let url = baseURL.appendingPathComponent("api/v1/alertmanagers")
         guard let (data, _) = try? await URLSession.shared.data(from: url),
             let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -91,7 +99,7 @@ struct PrometheusAPI: Sendable {
     }
 
     /// Every rule Prometheus has loaded, or `nil` when the API does not answer.
-    func rules() async -> [Rule]? {
+    package func rules() async -> [Rule]? {
         guard let (data, _) = try? await URLSession.shared.data(from: baseURL.appendingPathComponent("api/v1/rules")),
             let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let groups = (body["data"] as? [String: Any])?["groups"] as? [[String: Any]]
