@@ -60,6 +60,9 @@ let package = Package(
         // The built binary driven as a user would: files written on disk, live scrapes over
         // loopback, a real Prometheus; one test per tailing scenario and HTTP behaviour.
         .testTarget(name: "ServeScenarioTests", dependencies: ["ExporterTestSupport"]),
+        // Exactly-once across crashes and restarts, rotation storms, descriptor limits,
+        // hostile HTTP clients and a short soak, against the real binary.
+        .testTarget(name: "ReliabilityTests", dependencies: ["ExporterTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
