@@ -56,11 +56,9 @@ public final class CostLineDecoder {
         }
         values.beginLine()
         scratch.reset()
-        let keyScratch = scratch.allocate(line.count)
         var scanner = JSONScanner(
-            lineStart: base, end: base + line.count, position: base, maxDepth: maxDepth, table: table,
-            slots: values.slots, generation: values.generation, keyScratch: keyScratch,
-            containerStack: containerStack
+            lineStart: base, end: base + line.count, position: base, maxDepth: maxDepth, table: table.view,
+            slots: values.slots, generation: values.generation, scratch: scratch, containerStack: containerStack
         )
         let isObject: Bool
         do {
@@ -68,12 +66,11 @@ public final class CostLineDecoder {
         } catch {
             return .failure(error.reason)
         }
-        scratch.giveBack(line.count)
         guard isObject else {
             return .failure(.notAnObject)
         }
         let resolver = RecordResolver(
-            line: line, table: table, slots: values.slots, generation: values.generation, scratch: scratch
+            line: line, table: table.view, slots: values.slots, generation: values.generation, scratch: scratch
         )
         return resolver.resolve(labels: &labels)
     }
