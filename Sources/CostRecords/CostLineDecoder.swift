@@ -25,7 +25,10 @@ public final class CostLineDecoder {
     /// The scanner's stack of open containers while it skips a value, `maxDepth` bytes.
     private let containerStack: UnsafeMutablePointer<UInt8>
     /// The label values of the current record, reused so that records need not allocate.
-    private var labels: [UnsafeRawBufferPointer?]
+    ///
+    /// Behind a pointer rather than a stored `var`, which cost a dynamic exclusivity check
+    /// (`swift_beginAccess`) per line.
+    private let labels: UnsafeMutablePointer<[UnsafeRawBufferPointer?]>
 
     /// Creates a decoder.
     ///
@@ -38,11 +41,14 @@ public final class CostLineDecoder {
         table = FieldTable(mapping: mapping)
         values = LineValues(nodeCount: table.nodeCount)
         containerStack = .allocate(capacity: self.maxDepth)
-        labels = Array(repeating: nil, count: mapping.labelFields.count)
+        labels = .allocate(capacity: 1)
+        labels.initialize(to: Array(repeating: nil, count: mapping.labelFields.count))
     }
 
     deinit {
         containerStack.deallocate()
+        labels.deinitialize(count: 1)
+        labels.deallocate()
     }
 
     /// Decodes one line.
@@ -72,6 +78,6 @@ public final class CostLineDecoder {
         let resolver = RecordResolver(
             line: line, table: table.view, slots: values.slots, generation: values.generation, scratch: scratch
         )
-        return resolver.resolve(labels: &labels)
+        return resolver.resolve(labels: &labels.pointee)
     }
 }

@@ -271,7 +271,10 @@ extension FieldTable.View {
 
     /// The node a key leads to in `context`, or -1 when no source path goes through it; see
     /// `FieldTable.node(context:key:count:readable:)`.
-    @inline(__always)
+    ///
+    /// Transparent because `@inline(__always)` was not honoured in the scanner's large member
+    /// loop: the call and its register spills cost about 25 instructions per key (measured).
+    @_transparent
     func node(context: Int32, key: UnsafeRawPointer, count: Int, readable: Int) -> Int32 {
         let words = FieldTable.words(of: key, count: count, readable: readable)
         let hash = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count)
