@@ -71,17 +71,17 @@ extension JSONScanner {
     /// A mask whose lowest set bit marks the first byte of `word` that is `"`, `\`, below
     /// 0x20 or above 0x7F; 0 when there is none.
     ///
-    /// A byte's high bit is set after subtracting 1 from it when it was 0 (the `"` and `\`
-    /// tests, after an XOR) and after subtracting 0x20 when it was below 0x20; for any other
-    /// byte it is set only when the byte itself had it, which is also a hit. Borrows can flag
-    /// false positives, but only above a true one, so the lowest set bit is always exact.
+    /// The zero-byte tests can flag false positives, but only above a true one, so the lowest
+    /// set bit is always exact.
     @inline(__always)
     static func specialBytes(in word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        let isQuote = (word ^ (ones &* 0x22)) &- ones
-        let isBackslash = (word ^ (ones &* 0x5C)) &- ones
-        let isControl = word &- ones &* 0x20
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let isQuote = (quotes &- ones) & ~quotes
+        let isBackslash = (backslashes &- ones) & ~backslashes
+        let isControl = (word &- ones &* 0x20) & ~word
         return (isQuote | isBackslash | isControl | word) & highBits
     }
 
