@@ -25,7 +25,10 @@ public final class CostLineDecoder {
     /// The scanner's stack of open containers while it skips a value, `maxDepth` bytes.
     private let containerStack: UnsafeMutablePointer<UInt8>
     /// The label values of the current record, reused so that records need not allocate.
-    private var labels: [UnsafeRawBufferPointer?]
+    ///
+    /// Behind a pointer rather than a stored `var`, which cost a dynamic exclusivity check
+    /// (`swift_beginAccess`) per line.
+    private let labels: UnsafeMutablePointer<[UnsafeRawBufferPointer?]>
 
     /// Creates a decoder.
     ///
@@ -38,11 +41,14 @@ public final class CostLineDecoder {
         table = FieldTable(mapping: mapping)
         values = LineValues(nodeCount: table.nodeCount)
         containerStack = .allocate(capacity: self.maxDepth)
-        labels = Array(repeating: nil, count: mapping.labelFields.count)
+        labels = .allocate(capacity: 1)
+        labels.initialize(to: Array(repeating: nil, count: mapping.labelFields.count))
     }
 
     deinit {
         containerStack.deallocate()
+        labels.deinitialize(count: 1)
+        labels.deallocate()
     }
 
     /// Decodes one line.
@@ -56,11 +62,9 @@ public final class CostLineDecoder {
         }
         values.beginLine()
         scratch.reset()
-        let keyScratch = scratch.allocate(line.count)
         var scanner = JSONScanner(
-            lineStart: base, end: base + line.count, position: base, maxDepth: maxDepth, table: table,
-            slots: values.slots, generation: values.generation, keyScratch: keyScratch,
-            containerStack: containerStack
+            lineStart: base, end: base + line.count, position: base, maxDepth: maxDepth, table: table.view,
+            slots: values.slots, generation: values.generation, scratch: scratch, containerStack: containerStack
         )
         let isObject: Bool
         do {
@@ -68,13 +72,12 @@ public final class CostLineDecoder {
         } catch {
             return .failure(error.reason)
         }
-        scratch.giveBack(line.count)
         guard isObject else {
             return .failure(.notAnObject)
         }
         let resolver = RecordResolver(
-            line: line, table: table, slots: values.slots, generation: values.generation, scratch: scratch
+            line: line, table: table.view, slots: values.slots, generation: values.generation, scratch: scratch
         )
-        return resolver.resolve(labels: &labels)
+        return resolver.resolve(labels: &labels.pointee)
     }
 }

@@ -135,6 +135,17 @@ struct DecimalNumber {
     /// - Returns: The count, or nil when the number is not one.
     static func count(validToken token: UnsafeRawBufferPointer) -> UInt64? {
         var value: UInt64 = 0
+        if token.count <= 19 {
+            // Nineteen digits always fit in 64 bits: no overflow checks in the common case.
+            for byte in token {
+                let digit = byte &- UInt8(ascii: "0")
+                guard digit < 10 else {
+                    return DecimalNumber(validToken: token).countValue
+                }
+                value = value &* 10 &+ UInt64(digit)
+            }
+            return value
+        }
         for byte in token {
             let digit = byte &- UInt8(ascii: "0")
             let (product, overflow) = value.multipliedReportingOverflow(by: 10)

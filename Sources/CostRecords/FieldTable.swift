@@ -39,24 +39,38 @@ final class FieldTable {
     }
 
     /// The nodes, by id.
-    let nodes: UnsafeMutableBufferPointer<Node>
-    /// The hash table; its count is a power of two, at most half full.
-    private let entries: UnsafeMutableBufferPointer<Entry>
-    /// Per row of `entries`, a non-zero fingerprint of its hash, 0 for an empty row.
+    var nodes: UnsafeMutableBufferPointer<Node> { view.nodes }
+    /// The compiled data as plain pointers; see `View`.
+    let view: View
+
+    /// A table's data as plain pointers, for the per-line scanner and resolver.
     ///
-    /// Most keys in a line are not mapped; a miss then touches only this small array, which
-    /// stays in cache while the line's bytes stream through.
-    private let tags: UnsafeMutableBufferPointer<UInt32>
-    /// `entries.count - 1`.
-    private let mask: Int
-    /// The bytes of every key, for the full comparison of long keys.
-    private let keyBytes: [UInt8]
+    /// Copying a view or calling through it costs no reference counting, which a class
+    /// reference held by a per-line struct would (measured: a retain per key). A view is valid
+    /// while its table lives; the decoder owns the table and outlives every scanner and
+    /// resolver it creates.
+    struct View {
+        /// The nodes, by id.
+        let nodes: UnsafeMutableBufferPointer<Node>
+        /// The hash table; its count is a power of two, at most an eighth full.
+        fileprivate let entries: UnsafeMutableBufferPointer<Entry>
+        /// Per row of `entries`, a non-zero fingerprint of its hash, 0 for an empty row.
+        ///
+        /// Most keys in a line are not mapped; a miss then touches only this small array, which
+        /// stays in cache while the line's bytes stream through.
+        fileprivate let tags: UnsafeMutableBufferPointer<UInt32>
+        /// 64 − log2(`entries.count`): a hash shifted right by this is a row index.
+        fileprivate let shift: UInt64
+        /// The bytes of every key, for the full comparison of long keys.
+        fileprivate let keyBytes: UnsafeMutableBufferPointer<UInt8>
+        /// Each field's sources (node ids in priority order), indexed by `CostField.ordinal`.
+        fileprivate let fieldSources: UnsafeMutableBufferPointer<UnsafeBufferPointer<Int32>>
+        /// Each label's sources, in the mapping's label order.
+        fileprivate let labelSources: UnsafeMutableBufferPointer<UnsafeBufferPointer<Int32>>
+    }
+
     /// The node ids of every field's and then every label's sources, back to back.
     private let sourceNodes: UnsafeMutableBufferPointer<Int32>
-    /// Each field's sources, slices of `sourceNodes`, indexed by `CostField.ordinal`.
-    private let fieldSources: UnsafeMutableBufferPointer<UnsafeBufferPointer<Int32>>
-    /// Where each label's sources are in `sourceNodes`, in the mapping's label order.
-    private let labelRanges: [Range<Int>]
 
     /// Compiles `mapping`.
     ///
@@ -77,7 +91,7 @@ final class FieldTable {
             idBySegments[segments] = Int32(id)
         }
 
-        nodes = .allocate(capacity: max(ordered.count, 1))
+        let nodes = UnsafeMutableBufferPointer<Node>.allocate(capacity: max(ordered.count, 1))
         for (id, segments) in ordered.enumerated() {
             var end = id + 1
             while end < ordered.count, ordered[end].starts(with: segments) {
@@ -96,22 +110,24 @@ final class FieldTable {
             }
         }
 
+        // At most an eighth full, so that most unmapped keys meet an empty row at once.
         var capacity = 64
-        while capacity < rows.count * 2 {
+        var shift: UInt64 = 58
+        while capacity < rows.count * 8 {
             capacity *= 2
+            shift -= 1
         }
-        mask = capacity - 1
-        entries = .allocate(capacity: capacity)
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: capacity)
         entries.initialize(repeating: Entry(head: 0, tail: 0, length: 0, bytesOffset: 0, context: 0, node: -1))
-        tags = .allocate(capacity: capacity)
+        let tags = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
         tags.initialize(repeating: 0)
         var keyBytes = [UInt8]()
         for row in rows {
             let words = row.key.withUnsafeBytes { FieldTable.words(of: $0.baseAddress, count: $0.count, readable: 0) }
             let hash = FieldTable.hash(context: row.context, head: words.head, tail: words.tail, length: row.key.count)
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = Int(truncatingIfNeeded: hash >> shift)
             while tags[slot] != 0 {
-                slot = (slot + 1) & mask
+                slot = (slot + 1) & (capacity - 1)
             }
             tags[slot] = FieldTable.tag(of: hash)
             entries[slot] = Entry(
@@ -120,7 +136,8 @@ final class FieldTable {
             )
             keyBytes += row.key
         }
-        self.keyBytes = keyBytes
+        let storedKeys = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(keyBytes.count, 1))
+        _ = storedKeys.initialize(from: keyBytes)
 
         var flattened = [Int32]()
         func append(_ paths: [String]) -> Range<Int> {
@@ -132,36 +149,36 @@ final class FieldTable {
         for field in CostField.allCases {
             fieldRanges[field.ordinal] = append(mapping.sources(for: field))
         }
-        labelRanges = mapping.labelFields.map { append($0.sources) }
+        let labelRanges = mapping.labelFields.map { append($0.sources) }
         sourceNodes = .allocate(capacity: max(flattened.count, 1))
         _ = sourceNodes.initialize(from: flattened)
-        fieldSources = .allocate(capacity: fieldRanges.count)
+        let fieldSources = UnsafeMutableBufferPointer<UnsafeBufferPointer<Int32>>.allocate(capacity: fieldRanges.count)
         for (index, range) in fieldRanges.enumerated() {
             fieldSources.initializeElement(at: index, to: UnsafeBufferPointer(rebasing: sourceNodes[range]))
         }
+        let labelSources = UnsafeMutableBufferPointer<UnsafeBufferPointer<Int32>>.allocate(
+            capacity: max(labelRanges.count, 1)
+        )
+        for (index, range) in labelRanges.enumerated() {
+            labelSources.initializeElement(at: index, to: UnsafeBufferPointer(rebasing: sourceNodes[range]))
+        }
+        view = View(
+            nodes: nodes, entries: entries, tags: tags, shift: shift, keyBytes: storedKeys,
+            fieldSources: fieldSources, labelSources: labelSources
+        )
     }
 
     /// The number of nodes.
     let nodeCount: Int
 
-    /// The node ids of `field`'s sources, in priority order.
-    @inline(__always)
-    subscript(field: CostField) -> UnsafeBufferPointer<Int32> {
-        fieldSources[field.ordinal]
-    }
-
-    /// The node ids of the sources of the label at `index`, in priority order.
-    @inline(__always)
-    func labelSources(at index: Int) -> UnsafeBufferPointer<Int32> {
-        UnsafeBufferPointer(rebasing: sourceNodes[labelRanges[index]])
-    }
-
     deinit {
-        entries.deallocate()
-        tags.deallocate()
-        nodes.deallocate()
+        view.entries.deallocate()
+        view.tags.deallocate()
+        view.nodes.deallocate()
+        view.keyBytes.deallocate()
+        view.fieldSources.deallocate()
+        view.labelSources.deallocate()
         sourceNodes.deallocate()
-        fieldSources.deallocate()
     }
 
     /// The node a key leads to in `context`, or -1 when no source path goes through it.
@@ -172,34 +189,18 @@ final class FieldTable {
     ///   - count: The key's length.
     ///   - readable: How many bytes from `key` may be read (at least `count`).
     /// - Returns: The node id, or -1.
-    @inline(__always)
     func node(context: Int32, key: UnsafeRawPointer, count: Int, readable: Int) -> Int32 {
-        let words = FieldTable.words(of: key, count: count, readable: readable)
-        let hash = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count)
-        let tag = FieldTable.tag(of: hash)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let rowTag = tags[slot]
-            if rowTag == 0 {
-                return -1
-            }
-            if rowTag == tag {
-                let entry = entries[slot]
-                if entry.head == words.head, entry.tail == words.tail, entry.length == count,
-                    entry.context == context, count <= 16 || middleMatches(entry, key: key)
-                {
-                    return entry.node
-                }
-            }
-            slot = (slot + 1) & mask
-        }
+        view.node(context: context, key: key, count: count, readable: readable)
     }
 
-    /// Compares a long key's bytes 8 ..< count - 8, which its two words do not cover.
-    private func middleMatches(_ entry: Entry, key: UnsafeRawPointer) -> Bool {
-        keyBytes.withUnsafeBytes { stored in
-            memcmpBytes(stored.baseAddress.map { $0 + entry.bytesOffset + 8 }, key + 8, entry.length - 16)
-        }
+    /// The node ids of `field`'s sources, in priority order.
+    subscript(field: CostField) -> UnsafeBufferPointer<Int32> {
+        view[field]
+    }
+
+    /// The node ids of the sources of the label at `index`, in priority order.
+    func labelSources(at index: Int) -> UnsafeBufferPointer<Int32> {
+        view.labelSources(at: index)
     }
 
     /// Splits a dotted path into its segments' bytes.
@@ -235,32 +236,75 @@ final class FieldTable {
         return (head, 0)
     }
 
-    /// Mixes a key's words, length and context into a hash: its low bits index the table,
-    /// its high bits make the tag.
+    /// Mixes a key's words, length and context into a hash: its high bits index the table,
+    /// its middle bits make the tag.
+    ///
+    /// One multiply spreads every input bit into the high bits; the tail gets its own so that
+    /// long keys sharing a first word still differ. The length goes to the top byte, which a
+    /// key under 8 bytes leaves zero.
     @inline(__always)
-    private static func hash(context: Int32, head: UInt64, tail: UInt64, length: Int) -> UInt64 {
-        var mixed = head &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= (tail &+ UInt64(truncatingIfNeeded: length) &+ (UInt64(UInt32(bitPattern: context)) << 32))
-            &* 0xC2B2_AE3D_27D4_EB4F
-        // Multiply again so that every input bit reaches the low bits the mask keeps.
-        mixed = (mixed ^ (mixed >> 32)) &* 0x9E37_79B9_7F4A_7C15
-        return mixed ^ (mixed >> 29)
+    fileprivate static func hash(context: Int32, head: UInt64, tail: UInt64, length: Int) -> UInt64 {
+        let mixed = head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ (UInt64(truncatingIfNeeded: length) << 56)
+            ^ (UInt64(UInt32(bitPattern: context)) << 20)
+        return mixed &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// The non-zero fingerprint of a hash, from bits the table index does not use.
     @inline(__always)
-    private static func tag(of hash: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: hash >> 32) | 1
+    fileprivate static func tag(of hash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 16) | 1
     }
 }
 
-/// `memcmp` == 0 over `count` bytes, for pointers that are valid whenever `count` > 0.
-@inline(__always)
-private func memcmpBytes(_ lhs: UnsafeRawPointer?, _ rhs: UnsafeRawPointer, _ count: Int) -> Bool {
-    guard let lhs, count > 0 else {
-        return count <= 0
+extension FieldTable.View {
+    /// The node ids of `field`'s sources, in priority order.
+    @inline(__always)
+    subscript(field: CostField) -> UnsafeBufferPointer<Int32> {
+        fieldSources[field.ordinal]
     }
-    return memcmp(lhs, rhs, count) == 0
+
+    /// The node ids of the sources of the label at `index`, in priority order.
+    @inline(__always)
+    func labelSources(at index: Int) -> UnsafeBufferPointer<Int32> {
+        labelSources[index]
+    }
+
+    /// The node a key leads to in `context`, or -1 when no source path goes through it; see
+    /// `FieldTable.node(context:key:count:readable:)`.
+    ///
+    /// Transparent because `@inline(__always)` was not honoured in the scanner's large member
+    /// loop: the call and its register spills cost about 25 instructions per key (measured).
+    @_transparent
+    func node(context: Int32, key: UnsafeRawPointer, count: Int, readable: Int) -> Int32 {
+        let words = FieldTable.words(of: key, count: count, readable: readable)
+        let hash = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count)
+        let tag = FieldTable.tag(of: hash)
+        let mask = tags.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> shift)
+        while true {
+            let rowTag = tags[slot]
+            if rowTag == 0 {
+                return -1
+            }
+            if rowTag == tag {
+                let entry = entries[slot]
+                if entry.head == words.head, entry.tail == words.tail, entry.length == count,
+                    entry.context == context, count <= 16 || middleMatches(entry, key: key)
+                {
+                    return entry.node
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Compares a long key's bytes 8 ..< count - 8, which its two words do not cover.
+    private func middleMatches(_ entry: FieldTable.Entry, key: UnsafeRawPointer) -> Bool {
+        guard let stored = keyBytes.baseAddress else {
+            return false
+        }
+        return memcmp(stored + entry.bytesOffset + 8, key + 8, entry.length - 16) == 0
+    }
 }
 
 extension CostField {

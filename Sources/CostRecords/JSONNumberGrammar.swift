@@ -59,12 +59,37 @@ enum JSONNumberGrammar {
         byte &- UInt8(ascii: "0") < 10
     }
 
+    /// A mask whose lowest set bit is the high bit of the first byte of `word` that is not an
+    /// ASCII digit; 0 when all eight are digits.
+    ///
+    /// A byte is a digit when its high nibble is 3 and adding 6 does not carry out of its low
+    /// nibble. Carries between bytes only arise above a non-digit byte, so the lowest set bit
+    /// is exact.
+    @inline(__always)
+    static func nonDigitBytes(in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highNibbles = word & (ones &* 0xF0)
+        let carried = (word &+ ones &* 0x06) & (ones &* 0xF0)
+        let bad = (highNibbles ^ (ones &* 0x30)) | (carried ^ (ones &* 0x30))
+        // Any set bit in a byte marks it; move each byte's mark to its high bit.
+        return ((bad &+ ones &* 0x7F) | bad) & (ones &* 0x80)
+    }
+
     /// The first position at or after `position` that is not a digit.
     @inline(__always)
     private static func skipDigits(_ position: UnsafePointer<UInt8>, _ limit: UnsafePointer<UInt8>)
         -> UnsafePointer<UInt8>
     {
         var position = position
+        // Long digit runs (costs and latencies are often logged with 16–20 digits) go 8 at a time.
+        while limit - position >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(position).loadUnaligned(as: UInt64.self))
+            let nonDigits = nonDigitBytes(in: word)
+            if nonDigits != 0 {
+                return position + nonDigits.trailingZeroBitCount >> 3
+            }
+            position += 8
+        }
         while position < limit, isDigit(position.pointee) {
             position += 1
         }

@@ -1,44 +1,69 @@
 extension JSONScanner {
-    /// Validates a string's contents after its opening quote, up to and including the closing one.
+    /// Validates a string's contents after its opening quote, up to and including the closing
+    /// one, advancing `cursor` past it.
     ///
     /// Eight bytes are checked at a time for the only bytes that need attention (`"`, `\`,
     /// control characters and non-ASCII); runs of plain ASCII cost one load and a few
-    /// arithmetic operations per word.
+    /// arithmetic operations per word, and a string that ends at its first special byte never
+    /// leaves this inlined loop. Escapes and UTF-8 are checked out of line, only when seen.
     ///
     /// - Returns: Whether the string contains escapes.
     /// - Throws: `.invalidJSON` for a missing closing quote, a control character or a bad
     ///   escape (including an unpaired surrogate); `.invalidUTF8` for bytes that are not UTF-8.
     @inline(__always)
-    mutating func scanStringBody() throws(ScanFailure) -> Bool {
-        var isEscaped = false
-        while true {
-            while end - position >= 8 {
-                let word = UInt64(littleEndian: UnsafeRawPointer(position).loadUnaligned(as: UInt64.self))
-                let special = JSONScanner.specialBytes(in: word)
-                if special == 0 {
-                    position += 8
-                    continue
+    static func scanString(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure) -> Bool
+    {
+        while end - cursor >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self))
+            let special = specialBytes(in: word)
+            if special != 0 {
+                cursor += special.trailingZeroBitCount >> 3
+                if cursor.pointee == UInt8(ascii: "\"") {
+                    cursor += 1
+                    return false
                 }
-                position += special.trailingZeroBitCount >> 3
                 break
             }
-            guard position < end else {
+            cursor += 8
+        }
+        return try scanStringRest(&cursor, end)
+    }
+
+    /// The general loop of `scanString`, from a special byte or the line's last 8 bytes on.
+    @inline(never)
+    private static func scanStringRest(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure) -> Bool
+    {
+        var isEscaped = false
+        while true {
+            while end - cursor >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self))
+                let special = specialBytes(in: word)
+                if special == 0 {
+                    cursor += 8
+                    continue
+                }
+                cursor += special.trailingZeroBitCount >> 3
+                break
+            }
+            guard cursor < end else {
                 throw .invalidJSON
             }
-            let byte = position.pointee
+            let byte = cursor.pointee
             if byte == UInt8(ascii: "\"") {
-                position += 1
+                cursor += 1
                 return isEscaped
             }
             if byte == UInt8(ascii: "\\") {
                 isEscaped = true
-                try scanEscape()
+                try scanEscape(&cursor, end)
             } else if byte < 0x20 {
                 throw .invalidJSON
             } else if byte >= 0x80 {
-                try scanMultibyteCharacter()
+                try scanMultibyteCharacter(&cursor, end)
             } else {
-                position += 1
+                cursor += 1
             }
         }
     }
@@ -60,8 +85,10 @@ extension JSONScanner {
         return (isQuote | isBackslash | isControl | word) & highBits
     }
 
-    /// Validates one escape sequence at the read position (a `\`) and moves past it.
-    private mutating func scanEscape() throws(ScanFailure) {
+    /// Validates one escape sequence at `position` (a `\`) and moves past it.
+    private static func scanEscape(_ position: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure)
+    {
         guard end - position >= 2 else {
             throw .invalidJSON
         }
@@ -70,7 +97,7 @@ extension JSONScanner {
             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             position += 2
         case UInt8(ascii: "u"):
-            let unit = try hexUnit(at: 2)
+            let unit = try hexUnit(position, end, at: 2)
             position += 6
             if unit >= 0xDC00, unit <= 0xDFFF {
                 throw .invalidJSON
@@ -80,7 +107,7 @@ extension JSONScanner {
                 else {
                     throw .invalidJSON
                 }
-                let low = try hexUnit(at: 2)
+                let low = try hexUnit(position, end, at: 2)
                 guard low >= 0xDC00, low <= 0xDFFF else {
                     throw .invalidJSON
                 }
@@ -91,8 +118,10 @@ extension JSONScanner {
         }
     }
 
-    /// The four hex digits at `offset` from the read position, as a UTF-16 code unit.
-    private func hexUnit(at offset: Int) throws(ScanFailure) -> UInt32 {
+    /// The four hex digits at `offset` from `position`, as a UTF-16 code unit.
+    private static func hexUnit(_ position: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, at offset: Int)
+        throws(ScanFailure) -> UInt32
+    {
         guard end - position >= offset + 4 else {
             throw .invalidJSON
         }
@@ -106,11 +135,13 @@ extension JSONScanner {
         return unit
     }
 
-    /// Validates one multi-byte UTF-8 character at the read position and moves past it.
+    /// Validates one multi-byte UTF-8 character at `position` and moves past it.
     ///
     /// Overlong forms, UTF-16 surrogates, code points above U+10FFFF, stray continuation
     /// bytes and truncated sequences are rejected.
-    private mutating func scanMultibyteCharacter() throws(ScanFailure) {
+    private static func scanMultibyteCharacter(_ position: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure)
+    {
         let available = end - position
         let lead = position[0]
         let length: Int

@@ -7,23 +7,29 @@
 /// the context; all other containers are skipped by an iterative validator, so the nesting
 /// limit bounds memory, never the stack. The first problem in document order decides the
 /// reason.
+///
+/// The hot loops read through a local cursor that the static helpers advance in place, so
+/// it stays in a register; `position` is written back only around the out-of-line paths.
 struct JSONScanner {
     /// The line's first byte; value offsets are relative to it.
     let lineStart: UnsafePointer<UInt8>
     /// One past the line's last byte.
     let end: UnsafePointer<UInt8>
-    /// The read position.
+    /// The read position between calls.
     var position: UnsafePointer<UInt8>
     /// The deepest nesting allowed; the top-level container is depth 1.
     let maxDepth: Int
     /// The compiled mapping.
-    let table: FieldTable
+    let table: FieldTable.View
     /// Where mapped values go.
     let slots: UnsafeMutableBufferPointer<ScannedValue>
     /// The current line's generation in `LineValues`.
     let generation: UInt32
-    /// Room for one unescaped key, at least as long as the line.
-    let keyScratch: UnsafeMutableRawBufferPointer
+    /// Where an escaped key is unescaped for its lookup.
+    ///
+    /// Unowned and unretained: the decoder that creates a scanner owns the arena and outlives
+    /// the scanner, which lives only for one `decode` call; retaining it per line is measurable.
+    unowned(unsafe) let scratch: ScratchArena
     /// The open containers of a skipped value, `maxDepth` bytes.
     let containerStack: UnsafeMutablePointer<UInt8>
 
@@ -33,7 +39,7 @@ struct JSONScanner {
     ///   another kind).
     /// - Throws: `ScanFailure` at the first problem.
     mutating func scanLine() throws(ScanFailure) -> Bool {
-        skipWhitespace()
+        JSONScanner.skipWhitespace(&position, end)
         guard position < end else {
             throw .invalidJSON
         }
@@ -47,7 +53,7 @@ struct JSONScanner {
         } else {
             try skipValue(depth: 0)
         }
-        skipWhitespace()
+        JSONScanner.skipWhitespace(&position, end)
         guard position == end else {
             throw .invalidJSON
         }
@@ -61,77 +67,103 @@ struct JSONScanner {
     ///   - depth: The object's own depth.
     /// - Returns: Whether the object has members.
     private mutating func scanMembers(context: Int32, depth: Int) throws(ScanFailure) -> Bool {
-        skipWhitespace()
-        guard position < end else {
+        // Locals, not `self`'s fields: a store through `slots` may alias `self` as far as the
+        // compiler knows, which made it reload every field after each stored value.
+        let end = self.end
+        let lineStart = self.lineStart
+        let table = self.table
+        let slots = self.slots
+        let generation = self.generation
+        var cursor = position
+        JSONScanner.skipWhitespace(&cursor, end)
+        guard cursor < end else {
             throw .invalidJSON
         }
-        if position.pointee == UInt8(ascii: "}") {
-            position += 1
+        if cursor.pointee == UInt8(ascii: "}") {
+            position = cursor + 1
             return false
         }
         while true {
-            guard position < end, position.pointee == UInt8(ascii: "\"") else {
+            guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
                 throw .invalidJSON
             }
-            position += 1
-            let keyStart = position
-            let isEscaped = try scanStringBody()
-            let node = lookUp(context: context, key: keyStart, count: position - 1 - keyStart, isEscaped: isEscaped)
-            try expectColon()
-            if node >= 0 {
+            cursor += 1
+            let keyStart = cursor
+            let isKeyEscaped = try JSONScanner.scanString(&cursor, end)
+            let keyCount = cursor - 1 - keyStart
+            let node = isKeyEscaped
+                ? lookUpEscaped(context: context, key: keyStart, count: keyCount)
+                : table.node(context: context, key: keyStart, count: keyCount, readable: end - keyStart)
+            try JSONScanner.expectColon(&cursor, end)
+            let first = cursor.pointee
+            // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
+            // skipped scalars share the same inlined scans.
+            let isEntered = node >= 0 && table.nodes[Int(node)].hasChildren
+            if isEntered {
+                position = cursor
                 try recordValue(node: node, depth: depth)
-            } else if position.pointee == UInt8(ascii: "\"") {
-                // Most skipped values are scalars: validate them here rather than in the general skipper.
-                position += 1
-                _ = try scanStringBody()
-            } else if position.pointee &- UInt8(ascii: "0") < 10 || position.pointee == UInt8(ascii: "-") {
-                try skipNumber()
+                cursor = position
+            } else if first == UInt8(ascii: "\"") {
+                cursor += 1
+                let contents = cursor
+                let isEscaped = try JSONScanner.scanString(&cursor, end)
+                if node >= 0 {
+                    slots[Int(node)].store(
+                        kind: .string, start: contents - lineStart, count: cursor - 1 - contents,
+                        isEscaped: isEscaped, generation: generation
+                    )
+                }
+            } else if JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-") {
+                let token = cursor
+                cursor = try JSONScanner.numberEnd(cursor, end)
+                if node >= 0 {
+                    slots[Int(node)].store(
+                        kind: .number, start: token - lineStart, count: cursor - token, isEscaped: false,
+                        generation: generation
+                    )
+                }
             } else {
-                try skipValue(depth: depth)
+                position = cursor
+                if node >= 0 {
+                    try recordValue(node: node, depth: depth)
+                } else {
+                    try skipValue(depth: depth)
+                }
+                cursor = position
             }
-            skipWhitespace()
-            guard position < end else {
+            guard cursor < end else {
                 throw .invalidJSON
             }
-            let delimiter = position.pointee
-            position += 1
+            var delimiter = cursor.pointee
+            if JSONScanner.isWhitespace(delimiter) {
+                JSONScanner.skipWhitespace(&cursor, end)
+                guard cursor < end else {
+                    throw .invalidJSON
+                }
+                delimiter = cursor.pointee
+            }
+            cursor += 1
             if delimiter == UInt8(ascii: "}") {
+                position = cursor
                 return true
             }
             guard delimiter == UInt8(ascii: ",") else {
                 throw .invalidJSON
             }
-            skipWhitespace()
+            JSONScanner.skipWhitespace(&cursor, end)
         }
     }
 
-    /// The node of a key in `context`, unescaping the key first when it has escapes.
-    @inline(__always)
-    private func lookUp(context: Int32, key: UnsafePointer<UInt8>, count: Int, isEscaped: Bool) -> Int32 {
-        guard isEscaped else {
-            return table.node(context: context, key: key, count: count, readable: end - key)
-        }
-        let raw = UnsafeRawBufferPointer(start: key, count: count)
-        let length = JSONStringUnescaper.unescape(raw, into: keyScratch)
-        let unescaped = keyScratch.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(key)
-        return table.node(context: context, key: unescaped, count: length, readable: keyScratch.count)
+    /// The node of a key with escapes, looked up by its unescaped text.
+    private func lookUpEscaped(context: Int32, key: UnsafePointer<UInt8>, count: Int) -> Int32 {
+        let buffer = scratch.allocate(count)
+        defer { scratch.giveBack(count) }
+        let length = JSONStringUnescaper.unescape(UnsafeRawBufferPointer(start: key, count: count), into: buffer)
+        let unescaped = buffer.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(key)
+        return table.node(context: context, key: unescaped, count: length, readable: buffer.count)
     }
 
-    /// Skips whitespace, a `:` and whitespace between a key and its value.
-    @inline(__always)
-    private mutating func expectColon() throws(ScanFailure) {
-        skipWhitespace()
-        guard position < end, position.pointee == UInt8(ascii: ":") else {
-            throw .invalidJSON
-        }
-        position += 1
-        skipWhitespace()
-        guard position < end else {
-            throw .invalidJSON
-        }
-    }
-
-    /// Scans the value of a mapped key and stores it under `node`.
+    /// Scans the value of a mapped key at the read position and stores it under `node`.
     private mutating func recordValue(node: Int32, depth: Int) throws(ScanFailure) {
         let index = Int(node)
         let shape = table.nodes[index]
@@ -155,7 +187,7 @@ struct JSONScanner {
         case UInt8(ascii: "\""):
             position += 1
             let contents = position
-            isEscaped = try scanStringBody()
+            isEscaped = try JSONScanner.scanString(&position, end)
             kind = .string
             start = contents - lineStart
             count = position - 1 - contents
@@ -170,10 +202,10 @@ struct JSONScanner {
             isNonEmpty = containerHasMembers()
             try skipValue(depth: depth)
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-            kind = try scanLiteral()
+            kind = try JSONScanner.scanLiteral(&position, end)
         default:
             let token = position
-            try skipNumber()
+            position = try JSONScanner.numberEnd(position, end)
             kind = .number
             start = token - lineStart
             count = position - token
@@ -189,64 +221,65 @@ struct JSONScanner {
     /// Whether the container opening at the read position has a member, without moving.
     private func containerHasMembers() -> Bool {
         var next = position + 1
-        while next < end, JSONScanner.isWhitespace(next.pointee) {
-            next += 1
-        }
+        JSONScanner.skipWhitespace(&next, end)
         return next < end && next.pointee != UInt8(ascii: "}") && next.pointee != UInt8(ascii: "]")
     }
 
-    /// Validates one value of any kind without recording it.
+    /// Validates one value of any kind at the read position without recording it.
     ///
     /// - Parameter baseDepth: The depth of the container holding the value (0 at top level).
     private mutating func skipValue(depth baseDepth: Int) throws(ScanFailure) {
         let objectMark: UInt8 = 1
+        let end = self.end
+        var cursor = position
+        defer { position = cursor }
         var open = 0
         nextValue: while true {
-            guard position < end else {
+            guard cursor < end else {
                 throw .invalidJSON
             }
-            switch position.pointee {
+            switch cursor.pointee {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 guard baseDepth + open < maxDepth else {
                     throw .tooDeep
                 }
-                let isObject = position.pointee == UInt8(ascii: "{")
-                position += 1
-                skipWhitespace()
-                guard position < end else {
+                let isObject = cursor.pointee == UInt8(ascii: "{")
+                cursor += 1
+                JSONScanner.skipWhitespace(&cursor, end)
+                guard cursor < end else {
                     throw .invalidJSON
                 }
-                if position.pointee == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    position += 1
+                if cursor.pointee == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    cursor += 1
                 } else {
                     containerStack[open] = isObject ? objectMark : 0
                     open += 1
                     if isObject {
-                        try skipKey()
+                        try JSONScanner.skipKey(&cursor, end)
                     }
                     continue nextValue
                 }
             case UInt8(ascii: "\""):
-                position += 1
-                _ = try scanStringBody()
+                cursor += 1
+                _ = try JSONScanner.scanString(&cursor, end)
             case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-                _ = try scanLiteral()
+                _ = try JSONScanner.scanLiteral(&cursor, end)
             default:
-                try skipNumber()
+                cursor = try JSONScanner.numberEnd(cursor, end)
             }
             // After a complete value: close containers until one continues with a comma.
             while open > 0 {
-                skipWhitespace()
-                guard position < end else {
+                JSONScanner.skipWhitespace(&cursor, end)
+                guard cursor < end else {
                     throw .invalidJSON
                 }
-                let delimiter = position.pointee
-                position += 1
+                let delimiter = cursor.pointee
+                cursor += 1
                 let inObject = containerStack[open - 1] == objectMark
                 if delimiter == UInt8(ascii: ",") {
-                    skipWhitespace()
+                    JSONScanner.skipWhitespace(&cursor, end)
                     if inObject {
-                        try skipKey()
+                        try JSONScanner.skipKey(&cursor, end)
                     }
                     continue nextValue
                 }
@@ -261,20 +294,39 @@ struct JSONScanner {
 
     /// Validates a key of a skipped object and the `:` after it.
     @inline(__always)
-    private mutating func skipKey() throws(ScanFailure) {
-        guard position < end, position.pointee == UInt8(ascii: "\"") else {
+    private static func skipKey(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure)
+    {
+        guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
             throw .invalidJSON
         }
-        position += 1
-        _ = try scanStringBody()
-        try expectColon()
+        cursor += 1
+        _ = try scanString(&cursor, end)
+        try expectColon(&cursor, end)
     }
 
-    /// Moves past JSON whitespace.
+    /// Skips whitespace, a `:` and whitespace between a key and its value, leaving `cursor`
+    /// on the value's first byte.
     @inline(__always)
-    mutating func skipWhitespace() {
-        while position < end, JSONScanner.isWhitespace(position.pointee) {
-            position += 1
+    private static func expectColon(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure)
+    {
+        skipWhitespace(&cursor, end)
+        guard cursor < end, cursor.pointee == UInt8(ascii: ":") else {
+            throw .invalidJSON
+        }
+        cursor += 1
+        skipWhitespace(&cursor, end)
+        guard cursor < end else {
+            throw .invalidJSON
+        }
+    }
+
+    /// Moves `cursor` past JSON whitespace.
+    @inline(__always)
+    static func skipWhitespace(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
+        while cursor < end, isWhitespace(cursor.pointee) {
+            cursor += 1
         }
     }
 

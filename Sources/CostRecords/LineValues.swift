@@ -26,6 +26,17 @@ struct ScannedValue {
     var isEscaped: Bool
     /// For an object or array: whether it has members.
     var isNonEmpty: Bool
+
+    /// Makes this the current line's scalar value (a string or number), keeping `keyGeneration`.
+    @inline(__always)
+    mutating func store(kind: JSONKind, start: Int, count: Int, isEscaped: Bool, generation: UInt32) {
+        self.generation = generation
+        self.kind = kind
+        self.start = start
+        self.count = count
+        self.isEscaped = isEscaped
+        isNonEmpty = false
+    }
 }
 
 /// The per-node values of the line being decoded, reused across lines without clearing.

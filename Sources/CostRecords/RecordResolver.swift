@@ -18,7 +18,7 @@ struct RecordResolver {
     /// The scanned line.
     let line: UnsafeRawBufferPointer
     /// The compiled mapping.
-    let table: FieldTable
+    let table: FieldTable.View
     /// The line's mapped values, one slot per node.
     let slots: UnsafeMutableBufferPointer<ScannedValue>
     /// The line's generation: slots of other generations are absent.

@@ -28,6 +28,11 @@ enum TimestampParser {
         if text.count < 10 || text[4] != UInt8(ascii: "-") {
             return DecimalNumber(text).flatMap { epochSeconds(fromNumber: $0.doubleValue) }
         }
+        if let seconds = fixedDateTimeSeconds(text) {
+            // `YYYY-MM-DDTHH:MM:SS`, nearly every logged time, read at fixed offsets.
+            var cursor = Cursor(text: text, index: 19)
+            return rest(of: &cursor, after: seconds, allowsFraction: true)
+        }
         var cursor = Cursor(text: text)
         guard let year = cursor.digits(4), cursor.skip("-"), let month = cursor.digits(2), cursor.skip("-"),
             let day = cursor.digits(2), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
@@ -44,20 +49,66 @@ enum TimestampParser {
             return nil
         }
         var second = 0
-        var fraction = 0.0
-        if cursor.skip(":") {
+        let hasSeconds = cursor.skip(":")
+        if hasSeconds {
             guard let whole = cursor.digits(2), whole <= 60 else {
                 return nil
             }
             second = whole
-            if cursor.skip(".") || cursor.skip(",") {
-                guard let value = cursor.fraction() else {
-                    return nil
-                }
-                fraction = value
-            }
         }
         seconds += Double(hour * 3_600 + minute * 60 + second)
+        return rest(of: &cursor, after: seconds, allowsFraction: hasSeconds)
+    }
+
+    /// The seconds of a text that starts with a complete `YYYY-MM-DD(T|t| )HH:MM:SS`, to the
+    /// whole second and without its zone; nil for any other text, which the general reader
+    /// then handles (or rejects).
+    @inline(__always)
+    private static func fixedDateTimeSeconds(_ text: UnsafeRawBufferPointer) -> Double? {
+        guard text.count >= 19, let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self),
+            base[4] == UInt8(ascii: "-"), base[7] == UInt8(ascii: "-"), base[13] == UInt8(ascii: ":"),
+            base[16] == UInt8(ascii: ":"),
+            base[10] == UInt8(ascii: "T") || base[10] == UInt8(ascii: " ") || base[10] == UInt8(ascii: "t"),
+            let century = digitPair(base, 0), let yearOfCentury = digitPair(base, 2), let month = digitPair(base, 5),
+            let day = digitPair(base, 8), let hour = digitPair(base, 11), let minute = digitPair(base, 14),
+            let second = digitPair(base, 17)
+        else {
+            return nil
+        }
+        let year = century * 100 + yearOfCentury
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour <= 23, minute <= 59,
+            second <= 60
+        else {
+            return nil
+        }
+        // The same operations in the same order as the general reader, so results are identical.
+        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        seconds += Double(hour * 3_600 + minute * 60 + second)
+        return seconds
+    }
+
+    /// The two-digit number at `offset`, or nil when either byte is not a digit.
+    @inline(__always)
+    private static func digitPair(_ base: UnsafePointer<UInt8>, _ offset: Int) -> Int? {
+        let tens = base[offset] &- UInt8(ascii: "0")
+        let ones = base[offset + 1] &- UInt8(ascii: "0")
+        guard tens < 10, ones < 10 else {
+            return nil
+        }
+        return Int(tens) * 10 + Int(ones)
+    }
+
+    /// The optional fraction (only after whole seconds) and zone that end a time, applied to
+    /// `seconds`; nil when anything else follows.
+    @inline(__always)
+    private static func rest(of cursor: inout Cursor, after seconds: Double, allowsFraction: Bool) -> Double? {
+        var fraction = 0.0
+        if allowsFraction, cursor.skip(".") || cursor.skip(",") {
+            guard let value = cursor.fraction() else {
+                return nil
+            }
+            fraction = value
+        }
         guard let offset = cursor.zoneOffset(), cursor.isAtEnd else {
             return nil
         }
@@ -127,10 +178,15 @@ enum TimestampParser {
             var numerator = 0
             var scale = 1
             let start = index
-            while index < text.count, JSONNumberGrammar.isDigit(text[index]) {
-                if index - start < 9 {
-                    numerator = numerator * 10 + Int(text[index] - UInt8(ascii: "0"))
-                    scale *= 10
+            while index < text.count {
+                let digit = text[index] &- UInt8(ascii: "0")
+                guard digit < 10 else {
+                    break
+                }
+                // At most nine digits are kept, so neither product can overflow.
+                if index &- start < 9 {
+                    numerator = numerator &* 10 &+ Int(digit)
+                    scale = scale &* 10
                 }
                 index += 1
             }
