@@ -5,8 +5,6 @@ import LogTailing
 /// record or the reason it was rejected. Exactly one count per line, never two.
 ///
 /// Owned by the single ingest thread (the decoder reuses scratch memory between lines).
-/// Decoding happens outside the metrics lock; only the record's update takes it, so a scrape
-/// never waits for JSON parsing.
 public struct LineIngestor {
     private let decoder: CostLineDecoder
 
@@ -15,15 +13,15 @@ public struct LineIngestor {
         decoder = CostLineDecoder(mapping: mapping)
     }
 
-    /// Counts one splitter event in `metrics`.
-    public func ingest(_ event: LineSplitter.Event, into metrics: CostMetrics) {
+    /// Counts one splitter event in `state`.
+    public func ingest(_ event: LineSplitter.Event, into state: inout CostMetricsState) {
         switch event {
         case .tooLong:
-            metrics.update { $0.recordLineError(.tooLong) }
+            state.recordLineError(.tooLong)
         case .line(let bytes):
             switch decoder.decode(bytes) {
-            case .record(let record): metrics.update { $0.record(record) }
-            case .failure(let reason): metrics.update { $0.recordLineError(reason) }
+            case .record(let record): state.record(record)
+            case .failure(let reason): state.recordLineError(reason)
             }
         }
     }

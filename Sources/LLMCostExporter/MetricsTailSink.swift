@@ -6,14 +6,13 @@ struct MetricsTailSink: TailSink {
     let ingestor: LineIngestor
     let logger: Logger
 
-    mutating func beginChunk(of file: TailedFile) {}
-
-    mutating func consume(_ event: LineSplitter.Event) {
-        ingestor.ingest(event, into: metrics)
-    }
-
-    mutating func endChunk(bytes: Int) {
-        metrics.update { $0.recordBytesRead(bytes) }
+    /// Records the whole chunk under one lock: a scrape sees all of its lines or none.
+    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void) {
+        let ingestor = self.ingestor
+        metrics.update { state in
+            state.recordBytesRead(bytes)
+            deliverLines { ingestor.ingest($0, into: &state) }
+        }
     }
 
     mutating func note(_ event: TailEvent) {

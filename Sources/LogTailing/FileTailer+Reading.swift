@@ -110,9 +110,9 @@ extension FileTailer {
         while true {
             switch fileSystem.read(descriptor, at: file.readOffset, into: buffer) {
             case .bytes(let chunk):
-                sink.beginChunk(of: file.tailedFile)
-                file.splitter.split(chunk) { sink.consume($0) }
-                sink.endChunk(bytes: chunk.count)
+                sink.consumeChunk(of: file.tailedFile, bytes: chunk.count) { deliver in
+                    file.splitter.split(chunk, deliver)
+                }
                 file.remember(chunk)
                 counters.bytesRead += chunk.count
             case .endOfFile:

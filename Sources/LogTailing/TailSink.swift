@@ -1,16 +1,16 @@
 /// Where a `FileTailer` delivers what it reads.
 ///
-/// Lines come in chunks, one per `read(2)`: `beginChunk`, then each line of the chunk in file
-/// order through `consume`, then `endChunk`. A sink that updates shared state can take its
-/// lock in `beginChunk` and release it in `endChunk`. `note` is never called inside a chunk.
-/// Every complete line of every file is consumed exactly once.
+/// Lines come in chunks, one per `read(2)`: `consumeChunk` is handed the chunk's size and a
+/// function that delivers each of its lines, in file order, to the function it is given. A
+/// sink that updates shared state can take its lock once around that delivery, so a whole
+/// chunk is recorded under one lock. `note` is never called inside a chunk. Every complete
+/// line of every file is delivered exactly once.
 public protocol TailSink {
-    /// A chunk of `file`'s lines begins.
-    mutating func beginChunk(of file: TailedFile)
-    /// One complete line (valid only during the call) or a skipped over-long line.
-    mutating func consume(_ event: LineSplitter.Event)
-    /// The chunk ends; it held `bytes` bytes of the file.
-    mutating func endChunk(bytes: Int)
+    /// One chunk of `file`: `bytes` bytes read, whose lines `deliverLines` hands, one by one,
+    /// to the function passed to it (each line valid only during its call).
+    ///
+    /// The sink must call `deliverLines` exactly once.
+    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void)
     /// Something besides lines happened.
     mutating func note(_ event: TailEvent)
 }

@@ -36,25 +36,18 @@ struct RecordingSink: TailSink {
     private(set) var protocolViolations: [String] = []
     private var chunkFile: TailedFile?
 
-    mutating func beginChunk(of file: TailedFile) {
+    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void) {
         if chunkFile != nil { protocolViolations.append("nested chunk") }
         chunkFile = file
-    }
-
-    mutating func consume(_ event: LineSplitter.Event) {
-        guard let file = chunkFile else {
-            protocolViolations.append("line outside a chunk")
-            return
-        }
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
-        switch event {
-        case .line(let bytes): lines.append("\(name): \(String(decoding: bytes, as: UTF8.self))")
-        case .tooLong: lines.append("\(name): <too long>")
+        var delivered: [String] = []
+        deliverLines { event in
+            switch event {
+            case .line(let bytes): delivered.append("\(name): \(String(decoding: bytes, as: UTF8.self))")
+            case .tooLong: delivered.append("\(name): <too long>")
+            }
         }
-    }
-
-    mutating func endChunk(bytes: Int) {
-        if chunkFile == nil { protocolViolations.append("end without begin") }
+        lines += delivered
         chunkFile = nil
         chunkBytes += bytes
     }
