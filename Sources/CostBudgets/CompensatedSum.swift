@@ -1,16 +1,23 @@
 /// A running sum of `Double`s with Neumaier's compensation, exact to the last bit for the
-/// sums budgets see.
+/// sums of costs the exporter sees.
 ///
 /// Adding a million costs of `7.5e-06` to a plain `Double` drifts in the last digits; the
-/// compensation term keeps the low-order bits each addition would lose.
-struct CompensatedSum: Equatable {
+/// compensation term keeps the low-order bits each addition would lose, so totals match an
+/// exact (`math.fsum`-style) sum of the logged values in practice. The budget ledger and the
+/// exporter's cost counters both sum with it.
+package struct CompensatedSum: Equatable, Sendable {
     /// The naive running sum.
-    private var sum = 0.0
+    private var sum: Double
     /// The low-order bits the naive sum lost.
     private var compensation = 0.0
 
+    /// A sum that starts at `value` (zero, or a total restored from a saved state).
+    package init(_ value: Double = 0) {
+        sum = value
+    }
+
     /// Adds a value.
-    mutating func add(_ value: Double) {
+    package mutating func add(_ value: Double) {
         let total = sum + value
         if abs(sum) >= abs(value) {
             compensation += (sum - total) + value
@@ -21,5 +28,5 @@ struct CompensatedSum: Equatable {
     }
 
     /// The compensated total.
-    var value: Double { sum + compensation }
+    package var value: Double { sum + compensation }
 }

@@ -1,3 +1,5 @@
+import CostBudgets
+
 import Foundation
 
 extension CostMetricsState {

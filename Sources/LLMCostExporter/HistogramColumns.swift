@@ -1,3 +1,5 @@
+import CostBudgets
+
 /// The buckets, sums and counts of every series of one histogram family, stored flat.
 ///
 /// Series are numbered densely by the caller; one contiguous array per column keeps an

@@ -1,3 +1,5 @@
+import CostBudgets
+
 /// Cost and requests per hour over the last day, per model slot, by the records' own time.
 ///
 /// A ring of 24 hourly buckets per slot: a bucket is reused when its hour comes round again,
