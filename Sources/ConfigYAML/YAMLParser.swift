@@ -14,7 +14,8 @@
 ///
 /// Everything else is rejected with a `YAMLError`, never guessed at: anchors and aliases, tags,
 /// flow mappings, block scalars (`|`, `>`), complex keys (`?`), multiple documents and `...`,
-/// directives, tabs outside quoted scalars and comments, multi-line scalars, duplicate keys
+/// directives, tabs outside quoted scalars and comments, multi-line scalars, mappings and
+/// sequences nested more than `maxDepth` deep, duplicate keys
 /// (PyYAML silently keeps the last one), non-string keys, and plain scalars whose type YAML 1.1
 /// and YAML 1.2 disagree on or that this subset does not model (`yes`, `on`, `0x1F`, `012`,
 /// `1_000`, `1:30`, `1e5`, `.inf`, `2024-01-01`, …; the message asks to quote them).
@@ -28,6 +29,15 @@ public struct YAMLParser {
     var line = 1
     /// Where that line starts in `text`; columns are measured from here.
     var lineStart = 0
+    /// How many mappings and sequences enclose the cursor.
+    var depth = 0
+
+    /// The deepest nesting of mappings and sequences accepted.
+    ///
+    /// The parser recurses once per level, so without a bound a file of `[[[[…` (about 9,000
+    /// levels, 18 KB) overflowed the stack and crashed the exporter instead of naming the
+    /// problem; real configs nest fewer than ten levels.
+    static let maxDepth = 100
 
     /// Parses `text`, a whole document, into its node tree.
     ///
@@ -110,6 +120,8 @@ public struct YAMLParser {
     /// Parses a block mapping at `indent` whose first key has been scanned; the cursor is on
     /// that key's `:`.
     private mutating func parseBlockMapping(indent: Int, firstKey: ScalarToken) throws(YAMLError) -> YAMLNode {
+        try enterCollection(at: firstKey.mark)
+        defer { depth -= 1 }
         var entries: [YAMLMappingEntry] = []
         var keyMarks: [String: Mark] = [:]
         var key = firstKey
@@ -185,6 +197,8 @@ public struct YAMLParser {
     /// line that is not an entry, since that line is its parent mapping's next key.
     private mutating func parseBlockSequence(indent: Int, isIndentless: Bool) throws(YAMLError) -> YAMLNode {
         let startMark = mark
+        try enterCollection(at: startMark)
+        defer { depth -= 1 }
         var items: [YAMLNode] = []
         while true {
             advance()  // the '-'
@@ -214,6 +228,8 @@ public struct YAMLParser {
     /// PyYAML.
     private mutating func parseFlowSequence() throws(YAMLError) -> YAMLNode {
         let open = mark
+        try enterCollection(at: open)
+        defer { depth -= 1 }
         advance()
         var items: [YAMLNode] = []
         while true {
@@ -292,6 +308,18 @@ public struct YAMLParser {
         case .rejected(let message):
             throw YAMLError(fileName: fileName, mark: token.mark, message: message)
         }
+    }
+
+    /// Counts one more enclosing mapping or sequence, which starts at `start`.
+    ///
+    /// - Throws: `YAMLError` at `start` when that is more than `maxDepth` levels.
+    private mutating func enterCollection(at start: Mark) throws(YAMLError) {
+        guard depth < YAMLParser.maxDepth else {
+            throw YAMLError(
+                fileName: fileName, mark: start,
+                message: "mappings and sequences nested more than \(YAMLParser.maxDepth) levels deep are not supported")
+        }
+        depth += 1
     }
 
     private func unexpectedIndentation() -> YAMLError {
