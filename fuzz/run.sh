@@ -20,6 +20,8 @@ swift_bin=${SWIFT_BIN:-/opt/swift/usr/bin}
 export PATH="$swift_bin:$PATH"
 # Symbolised stacks in reports, with Swift names demangled by the symbolizer.
 export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$swift_bin/llvm-symbolizer}
+# Leaks inside Swift's regex library are one-time and not ours; see lsan.supp.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/fuzz/lsan.supp:print_suppressions=0}
 all_targets=(cost-line http-request yaml)
 
 usage() {
