@@ -20,6 +20,9 @@ swift_bin=${SWIFT_BIN:-/opt/swift/usr/bin}
 export PATH="$swift_bin:$PATH"
 # Symbolised stacks in reports, with Swift names demangled by the symbolizer.
 export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$swift_bin/llvm-symbolizer}
+# libFuzzer and the sanitizers report crashes themselves; Swift's own backtracer would hold
+# the output open for up to its 30 s timeout (or longer) after each one.
+export SWIFT_BACKTRACE=enable=no
 # Leaks inside Swift's regex library are one-time and not ours; see lsan.supp.
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/fuzz/lsan.supp:print_suppressions=0}
 all_targets=(cost-line http-request yaml)
