@@ -28,7 +28,8 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/fuzz/lsan.supp:print_supp
 all_targets=(cost-line http-request yaml)
 
 usage() {
-    echo "usage: fuzz/run.sh {${all_targets[*]// /|}|all} SECONDS [LIBFUZZER_FLAG...]" >&2
+    local IFS='|'
+    echo "usage: fuzz/run.sh {${all_targets[*]}|all} SECONDS [LIBFUZZER_FLAG...]" >&2
     exit 2
 }
 
@@ -100,23 +101,23 @@ run() {
     echo "== $target: no finding"
 }
 
-(($# >= 2)) || usage
-[[ $2 =~ ^[0-9]+$ ]] || usage
-if [[ $1 == all ]]; then
-    targets=("${all_targets[@]}")
-else
-    targets=("$1")
-fi
-seconds=$2
-shift 2
+# The driver, in a function so that bash reads the whole script before running any of it:
+# editing this file during a long run cannot break that run.
+main() {
+    (($# >= 2)) || usage
+    [[ $2 =~ ^[1-9][0-9]*$ ]] || usage # 0 would mean "no limit" to libFuzzer
+    local targets=("$1") seconds=$2 failed=0 target
+    [[ $1 == all ]] && targets=("${all_targets[@]}")
+    shift 2
+    for target in "${targets[@]}"; do
+        configure "$target"
+        build "$target"
+    done
+    for target in "${targets[@]}"; do
+        configure "$target"
+        run "$target" "$seconds" "$@" || failed=1
+    done
+    exit "$failed"
+}
 
-for target in "${targets[@]}"; do
-    configure "$target"
-    build "$target"
-done
-failed=0
-for target in "${targets[@]}"; do
-    configure "$target"
-    run "$target" "$seconds" "$@" || failed=1
-done
-exit "$failed"
+main "$@"
