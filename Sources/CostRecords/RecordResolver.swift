@@ -323,8 +323,12 @@ struct RecordResolver {
             return nil
         }
         // Epoch seconds near 1.7e9 carry ~1e-7 s of binary rounding each; logged times have at
-        // most microsecond digits, so the difference is rounded to whole microseconds.
-        return ((end - start) * 1_000_000).rounded() / 1_000_000
+        // most microsecond digits, so the difference is rounded to whole microseconds. Past
+        // about 1.8e302 s the product overflows to +Inf (fuzzing found `"end_time":1e308`
+        // giving an infinite latency); such a difference has no fraction left to round.
+        let difference = end - start
+        let microseconds = (difference * 1_000_000).rounded()
+        return microseconds.isFinite ? microseconds / 1_000_000 : difference
     }
 
     /// A logged duration, divided by `scale`, finite and not negative.
