@@ -3,16 +3,17 @@
 #
 #   fuzz/run.sh TARGET SECONDS [LIBFUZZER_FLAG...]    TARGET: cost-line, http-request, yaml
 #   fuzz/run.sh all SECONDS [LIBFUZZER_FLAG...]       each target in turn, SECONDS each
+#   fuzz/run.sh TARGET FILE...                        replays inputs (a reproducer) once each
 #
 # Each harness is compiled with its target's sources into one module (outside SwiftPM, so
 # access levels do not matter) with `-sanitize=fuzzer,address -O`, into fuzz/build/. libFuzzer
 # reads the committed seeds (fuzz/corpus/TARGET) and keeps what it finds in the ignored
-# working corpus (fuzz/work/TARGET/corpus). Extra flags go to libFuzzer as they are, for
-# example `-jobs=2` or `-only_ascii=1`.
+# working corpus (fuzz/work/TARGET/corpus); fuzz/dict/TARGET.dict gives it the tokens. Extra
+# flags go to libFuzzer as they are, for example `-jobs=2` or `-only_ascii=1`.
 #
 # Exit status: 0 when every run ended without a finding; 1 when one crashed, leaked, timed out
-# or broke an invariant — the reproducer's path is printed, and `fuzz/build/TARGET PATH`
-# replays it; 2 for a usage or build error.
+# or broke an invariant — the reproducer's path is printed, and `fuzz/run.sh TARGET PATH`
+# replays it; 2 for a usage or build error. A replay exits 0 when every input passes.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +31,7 @@ all_targets=(cost-line http-request yaml)
 usage() {
     local IFS='|'
     echo "usage: fuzz/run.sh {${all_targets[*]}|all} SECONDS [LIBFUZZER_FLAG...]" >&2
+    echo "       fuzz/run.sh {${all_targets[*]}} FILE..." >&2
     exit 2
 }
 
@@ -87,7 +89,7 @@ run() {
     echo "== fuzzing $target for ${seconds}s (max_len $max_len); log: $log"
     local status=0
     "$root/fuzz/build/$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$work/findings/" "$@" \
+        -print_final_stats=1 -dict="$root/fuzz/dict/$target.dict" -artifact_prefix="$work/findings/" "$@" \
         "$work/corpus" "$root/fuzz/corpus/$target" >"$log" 2>&1 || status=$?
     grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)' "$log" || true
     if ((status != 0)); then
@@ -95,7 +97,7 @@ run() {
         local reproducer
         reproducer=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
         echo "!! $target: finding (exit $status); reproducer: ${reproducer:-none written, see $log}"
-        [[ -n $reproducer ]] && echo "!! replay: fuzz/build/$target $reproducer"
+        [[ -n $reproducer ]] && echo "!! replay: fuzz/run.sh $target $reproducer"
         return 1
     fi
     echo "== $target: no finding"
@@ -105,6 +107,13 @@ run() {
 # editing this file during a long run cannot break that run.
 main() {
     (($# >= 2)) || usage
+    if [[ $1 != all && -f $2 ]]; then
+        local replayed=$1
+        shift
+        configure "$replayed"
+        build "$replayed"
+        exec "$root/fuzz/build/$replayed" "$@"
+    fi
     [[ $2 =~ ^[1-9][0-9]*$ ]] || usage # 0 would mean "no limit" to libFuzzer
     local targets=("$1") seconds=$2 failed=0 target
     [[ $1 == all ]] && targets=("${all_targets[@]}")
