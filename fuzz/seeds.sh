@@ -45,4 +45,6 @@ http_seeds=(
 for ((index = 0; index < ${#http_seeds[@]}; index += 2)); do
     printf '%b' "${http_seeds[index + 1]}" >"$corpus/http-request/${http_seeds[index]}.http"
 done
-echo "seeds: $(ls "$corpus/cost-line" | wc -l) cost-line, $(ls "$corpus/yaml" | wc -l) yaml, $(ls "$corpus/http-request" | wc -l) http-request"
+for target in cost-line http-request yaml; do
+    echo "$target: $(find "$corpus/$target" -type f | wc -l) seeds"
+done
