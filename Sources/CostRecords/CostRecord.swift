@@ -2,7 +2,9 @@
 ///
 /// A `CostRecord` is a *view*: its text fields (`provider`, `model`, `labels`) point into the
 /// line that was decoded or into the decoder's scratch space. They stay valid only until the
-/// decoder's next call and while the line's buffer is alive; copy what you keep.
+/// decoder's next call, while the decoder itself lives (keep it alive with
+/// `withExtendedLifetime` where the optimiser could end it early) and while the line's buffer
+/// is alive; copy what you keep.
 public struct CostRecord {
     /// The provider, lower-cased and never empty (`unknown` when nothing names it).
     public var provider: UnsafeRawBufferPointer
