@@ -29,9 +29,16 @@ public final class ExporterService {
     ///
     /// - Returns: The exit code: 0 after a clean stop, 1 when the server cannot start.
     public func run() -> Int32 {
+        // Signals are taken over first, so a SIGTERM or SIGHUP that comes early is handled,
+        // never the default action that would end the process without saving its state.
+        let signals = SignalWaiter()
         let server: HTTPServer
         let metrics = CostMetrics(options: options, pricing: (try? options.makePricing()) ?? CostPricing())
         metrics.update { $0.recordConfigReload(successful: true, at: Date().timeIntervalSince1970) }
+        // Restored before the server starts, so no scrape ever sees counters at 0 that a saved
+        // state would continue (Prometheus would read that as a counter reset).
+        let stateFile = options.stateFilePath.map(StateFile.init(path:))
+        let positions = stateFile.flatMap { restoreState(from: $0, into: metrics) }
         let endpoint = MetricsEndpoint(metrics: metrics)
         do {
             let address = try ListenAddress(parsing: options.listenAddress)
@@ -46,8 +53,6 @@ public final class ExporterService {
         }
         logger.log(.info, "serving metrics", ["listen": options.listenAddress, "port": server.boundPort.map(String.init) ?? "?", "version": BuildInfo.version])
 
-        let stateFile = options.stateFilePath.map(StateFile.init(path:))
-        let positions = stateFile.flatMap { restoreState(from: $0, into: metrics) }
         let loop = IngestLoop(patterns: options.filePatterns)
         let startOptions = options
         let logger = self.logger
@@ -67,7 +72,6 @@ public final class ExporterService {
             saveInterval: .seconds(options.stateSaveIntervalSeconds)
         )
 
-        let signals = SignalWaiter()
         while true {
             switch signals.next() {
             case .stop:
