@@ -31,7 +31,7 @@ extension StressTests {
             let exporter = try await ExporterUnderTest(
                 files: ["app.jsonl": CostLine.records(100, model: "served")], pollInterval: 20)
             let pid = exporter.process.processIdentifier
-            let baseline = try ProcessFootprint(of: pid)
+            let baseline = try await ProcessFootprint.baseline(of: pid)
 
             let connectStart = ContinuousClock.now
             var idle = try (0..<Self.idleConnections).map { _ in try LoopbackClient(port: exporter.port) }

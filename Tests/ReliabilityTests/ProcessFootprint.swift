@@ -44,6 +44,19 @@ struct ProcessFootprint: CustomStringConvertible {
         cpuTicks = user + system
     }
 
+    /// The footprint with the fewest descriptors of five readings 50 ms apart: a baseline
+    /// without the connection of the request that has just been answered, which the server
+    /// keeps for a moment while the client reads.
+    static func baseline(of pid: Int32) async throws -> ProcessFootprint {
+        var fewest = try ProcessFootprint(of: pid)
+        for _ in 1..<5 {
+            try await Task.sleep(for: .milliseconds(50))
+            let reading = try ProcessFootprint(of: pid)
+            if reading.descriptors < fewest.descriptors { fewest = reading }
+        }
+        return fewest
+    }
+
     /// What each of process `pid`'s descriptors refers to (`/proc/PID/fd/N`'s link: a path,
     /// `socket:[…]`, a path ending in ` (deleted)`); empty once the process is gone.
     static func descriptorTargets(of pid: Int32) -> [String] {

@@ -24,7 +24,7 @@ extension StressTests {
         func rotationStormKeepsExactTotalsAndReturnsToBaseline() async throws {
             let exporter = try await ExporterUnderTest(files: ["app.jsonl": ""], pollInterval: 20)
             let pid = exporter.process.processIdentifier
-            let baseline = try ProcessFootprint(of: pid)
+            let baseline = try await ProcessFootprint.baseline(of: pid)
             let writer = try RotatingWriter(
                 file: exporter.file("app.jsonl"), linesPerSecond: 2_000, models: Self.models)
             defer { writer.stop() }
