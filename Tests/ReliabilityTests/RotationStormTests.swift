@@ -85,7 +85,9 @@ extension StressTests {
 
         /// logrotate's default: rename the file away, then create an empty one in its place.
         private static func rotate(_ file: URL, to renamed: URL) throws {
-            guard rename(file.path, renamed.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(file.path, renamed.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
             let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             close(descriptor)
