@@ -39,6 +39,7 @@ extension FileTailer {
             case .vanished:
                 fileLeftPath = true
                 pathIndex[path] = nil
+                vanishedPaths[path] = now
             case .absent:
                 break
             case .unreachable(let reason):
@@ -65,6 +66,7 @@ extension FileTailer {
     /// name, or rotated away and back) keeps its position; any other file is new.
     private func attach(_ path: String, to identity: FileIdentity) {
         pathIndex[path] = identity
+        vanishedPaths[path] = nil
         if files[identity] != nil {
             files[identity]?.path = path
             files[identity]?.rotatedWatch = nil

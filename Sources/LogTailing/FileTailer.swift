@@ -33,6 +33,10 @@ public final class FileTailer<C: Clock> where C.Duration == Duration {
     var files: [FileIdentity: TrackedFile] = [:]
     /// Which file each watched path showed at the last poll.
     var pathIndex: [String: FileIdentity] = [:]
+    /// Paths whose file left them, with when: each is still examined at every poll for one
+    /// rescan interval, because logrotate creates the new file just after the rename that woke
+    /// the poll, and a file that lives less than the interval would otherwise never be seen.
+    var vanishedPaths: [String: Duration] = [:]
     var rescan: RescanSchedule
     var pendingRestore: [TailPosition]?
     let isRestoring: Bool
@@ -110,7 +114,8 @@ public final class FileTailer<C: Clock> where C.Duration == Duration {
             restore(positions, now: now, into: &sink)
         }
         var observed: [FileIdentity: FileStatus] = [:]
-        var paths = Set(pathIndex.keys)
+        vanishedPaths = vanishedPaths.filter { now - $0.value < options.rescanInterval }
+        var paths = Set(pathIndex.keys).union(vanishedPaths.keys)
         let isRescanDue = rescan.isDue(at: now)
         if isRescanDue {
             paths.formUnion(expandPatterns())

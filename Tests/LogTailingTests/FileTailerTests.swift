@@ -125,6 +125,43 @@ final class Scenario {
         #expect(scenario.tailer.stats.filesWatched == 2)
     }
 
+    @Test func rotation_whose_new_file_appears_after_the_poll_that_saw_the_rename() throws {
+        var options = scenarioOptions()
+        options.rescanInterval = .seconds(1)
+        let scenario = try Scenario(options: options)
+        try scenario.directory.write("app.jsonl", "1\n")
+        #expect(scenario.poll() == ["app.jsonl: 1"])
+        // The rename wakes a poll that runs before logrotate creates the new file.
+        try scenario.directory.rename("app.jsonl", to: "app.jsonl.1")
+        #expect(scenario.poll() == [])
+        // The new file lives for less than the rescan interval before it is rotated away in turn:
+        // the path that vanished is still examined at each poll, so its lines are read.
+        try scenario.directory.write("app.jsonl", "2\n")
+        #expect(scenario.poll() == ["app.jsonl: 2"])
+        try scenario.directory.rename("app.jsonl", to: "app.jsonl.2")
+        try scenario.directory.write("app.jsonl", "3\n")
+        #expect(scenario.poll() == ["app.jsonl: 3"])
+        #expect(scenario.tailer.stats.rotations == 2)
+    }
+
+    @Test func a_vanished_path_is_examined_at_each_poll_for_one_rescan_interval_only() throws {
+        var options = scenarioOptions()
+        options.rescanInterval = .seconds(1)
+        let scenario = try Scenario(options: options)
+        try scenario.directory.write("app.jsonl", "1\n")
+        #expect(scenario.poll() == ["app.jsonl: 1"])
+        try scenario.directory.remove("app.jsonl")
+        #expect(scenario.poll() == [])
+        scenario.clock.advance(by: .milliseconds(1_000))
+        #expect(scenario.poll() == [])
+        // Past the interval the path is one for the rescans again, like any new file.
+        scenario.clock.advance(by: .milliseconds(500))
+        try scenario.directory.write("app.jsonl", "2\n")
+        #expect(scenario.poll() == [])
+        scenario.clock.advance(by: .milliseconds(500))
+        #expect(scenario.poll() == ["app.jsonl: 2"])
+    }
+
     @Test func copytruncate() throws {
         let scenario = try Scenario()
         try scenario.directory.write("app.jsonl", "1\n2\n3\n")

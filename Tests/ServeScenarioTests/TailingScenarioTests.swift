@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Foundation
 import Testing
 

@@ -4,29 +4,29 @@
 /// every series exactly: one expected to be zero must be zero. Requests and costs are keyed
 /// by model, which the scenarios use to name the phase a line was written in, so a lost or
 /// doubled line shows which phase it came from.
-struct TailingTotals: Equatable, CustomStringConvertible {
+package struct TailingTotals: Equatable, CustomStringConvertible {
     /// `llm_cost_exporter_lines_total`.
-    var lines = 0
+    package var lines = 0
     /// `llm_requests_total` by `model/status`.
-    var requests: [String: Int] = [:]
+    package var requests: [String: Int] = [:]
     /// `llm_cost_usd_total` summed over statuses, by model.
-    var costUSD: [String: Double] = [:]
+    package var costUSD: [String: Double] = [:]
     /// `llm_cost_exporter_line_errors_total` by reason.
-    var lineErrors: [String: Int] = [:]
+    package var lineErrors: [String: Int] = [:]
     /// `llm_cost_exporter_rotations_total`.
-    var rotations = 0
+    package var rotations = 0
     /// `llm_cost_exporter_truncations_total`.
-    var truncations = 0
+    package var truncations = 0
     /// `llm_cost_exporter_files_watched`.
-    var filesWatched = 0
+    package var filesWatched = 0
     /// The reasons of `llm_cost_exporter_read_errors_total` with a non-zero count: how many
     /// retries fail depends on the backoff's timing, whether any failed does not.
-    var readErrorReasons: Set<String> = []
+    package var readErrorReasons: Set<String> = []
     /// `llm_cost_exporter_unread_bytes`.
-    var unreadBytes = 0
+    package var unreadBytes = 0
 
     /// The totals of `requests` lines per model, each costing `CostLine.costUSD`, all successful.
-    init(
+    package init(
         lines: Int,
         successfulRequests: [String: Int],
         lineErrors: [String: Int] = [:],
@@ -49,7 +49,7 @@ struct TailingTotals: Equatable, CustomStringConvertible {
     }
 
     /// The totals in `exposition`.
-    init(_ exposition: Exposition) {
+    package init(_ exposition: Exposition) {
         lines = Self.integer(exposition.value("llm_cost_exporter_lines_total"))
         for sample in exposition.samples(named: "llm_requests_total") where sample.value != 0 {
             requests["\(sample.label("model") ?? "?")/\(sample.label("status") ?? "?")", default: 0] +=
@@ -66,7 +66,8 @@ struct TailingTotals: Equatable, CustomStringConvertible {
         unreadBytes = Self.integer(exposition.value("llm_cost_exporter_unread_bytes"))
     }
 
-    var description: String {
+    /// Every total, maps sorted by key, for failure messages.
+    package var description: String {
         func sorted<Value>(_ values: [String: Value]) -> String {
             "[" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "]"
         }

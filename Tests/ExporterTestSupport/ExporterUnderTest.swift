@@ -1,4 +1,3 @@
-import ExporterTestSupport
 import Foundation
 import Testing
 
@@ -12,20 +11,21 @@ import Testing
 /// back from its log), so tests can run in parallel without colliding. It is stopped and its
 /// directory removed when the value goes away, whatever the test found; every wait has a
 /// deadline.
-final class ExporterUnderTest {
+package final class ExporterUnderTest {
     /// The exporter could not be started or stopped answering; the message carries its log.
-    struct StartError: Error, CustomStringConvertible {
-        var description: String
+    package struct StartError: Error, CustomStringConvertible {
+        /// What failed, with the exporter's log.
+        package var description: String
     }
 
     /// The temporary directory: `logs/` holds the tailed files, `exporter.log` its output.
-    let directory: URL
+    package let directory: URL
     /// The directory whose `*.jsonl` files are tailed.
-    let logs: URL
+    package let logs: URL
     /// The running exporter.
-    let process: SpawnedProcess
+    package let process: SpawnedProcess
     /// The loopback port it serves on.
-    private(set) var port: UInt16 = 0
+    package private(set) var port: UInt16 = 0
 
     /// Starts the exporter on the files in `files` (name → content), written before it starts.
     ///
@@ -36,13 +36,18 @@ final class ExporterUnderTest {
     ///   - pollInterval: `--poll-interval`, in milliseconds.
     ///   - arguments: More flags.
     ///   - user: Run as this user (through `setpriv`) instead of the test's.
+    ///   - descriptorLimit: Run under this `ulimit -n` (through `sh`, which `exec`s the
+    ///     exporter, so the process id stays the exporter's) instead of the test's limit.
+    ///   - readyTimeout: How long reading the files' history may take.
     ///   - prepare: Called with the `logs` directory after the files are written, before the
     ///     exporter starts (to make symlinks, change permissions).
-    init(
+    package init(
         files: [String: String] = [:],
         pollInterval: Int = 50,
         arguments: [String] = [],
         user: String? = nil,
+        descriptorLimit: Int? = nil,
+        readyTimeout: Duration = .seconds(10),
         prepare: (URL) throws -> Void = { _ in }
     ) async throws {
         let binary = try #require(
@@ -67,6 +72,10 @@ final class ExporterUnderTest {
             command = ["--reuid=\(user)", "--regid=nogroup", "--clear-groups", binary.path] + command
             executable = setpriv
         }
+        if let descriptorLimit {
+            command = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", executable.path] + command
+            executable = URL(fileURLWithPath: "/bin/sh")
+        }
         do {
             process = try SpawnedProcess(
                 executable, command, in: directory,
@@ -76,7 +85,7 @@ final class ExporterUnderTest {
             throw error
         }
         port = try await waitForPort()
-        try await waitUntil("it answers /-/ready with 200") {
+        try await waitUntil("it answers /-/ready with 200", timeout: readyTimeout) {
             (try? self.get("/-/ready").status) == 200
         }
     }
@@ -87,12 +96,12 @@ final class ExporterUnderTest {
     }
 
     /// The URL of the log file `name`.
-    func file(_ name: String) -> URL {
+    package func file(_ name: String) -> URL {
         logs.appendingPathComponent(name)
     }
 
     /// Appends `text` to the log file `name`, creating it if needed, in one `write(2)`.
-    func append(_ text: String, to name: String) throws {
+    package func append(_ text: String, to name: String) throws {
         let descriptor = open(file(name).path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
@@ -103,7 +112,7 @@ final class ExporterUnderTest {
 
     /// Replaces the content of the log file `name` in place (same inode): `open` with
     /// `O_TRUNC`, then one `write(2)`, so no poll is likely to fall between the two.
-    func replaceContent(of name: String, with text: String) throws {
+    package func replaceContent(of name: String, with text: String) throws {
         let descriptor = open(file(name).path, O_WRONLY | O_TRUNC)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
@@ -115,7 +124,7 @@ final class ExporterUnderTest {
     /// Sends one request on a new connection and reads the response until the server closes.
     ///
     /// - Parameter headers: Extra header lines, e.g. `Accept-Encoding: gzip`.
-    func get(_ path: String, method: String = "GET", headers: [String] = []) throws -> HTTPReply {
+    package func get(_ path: String, method: String = "GET", headers: [String] = []) throws -> HTTPReply {
         let client = try LoopbackClient(port: port)
         let head = (["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1", "Connection: close"] + headers)
             .joined(separator: "\r\n")
@@ -124,7 +133,7 @@ final class ExporterUnderTest {
     }
 
     /// Scrapes `/metrics` in the text format.
-    func scrape() throws -> Exposition {
+    package func scrape() throws -> Exposition {
         let reply = try get("/metrics")
         guard reply.status == 200 else {
             throw StartError(description: "GET /metrics answered \(reply.status): \(reply.text)")
@@ -132,7 +141,7 @@ final class ExporterUnderTest {
         return try Exposition(parsing: reply.text)
     }
 
-    /// Scrapes until the totals are `expected`, for up to ten seconds, then expects them to be.
+    /// Scrapes until the totals are `expected`, for up to `timeout`, then expects them to be.
     ///
     /// It waits for every sample, not only `lines_total`: the tailer's own counters (files
     /// watched, rotations, truncations) are published at the end of each poll, so a scrape
@@ -141,12 +150,16 @@ final class ExporterUnderTest {
     /// or a wrong counter keeps them from matching until the deadline, and the expectation
     /// then fails with the last totals and the exporter's log.
     ///
+    /// - Parameter timeout: How long the exporter may take to catch up (ten seconds by default).
+    /// - Returns: The last totals, equal to `expected` unless the expectation failed.
     /// - Throws: `StartError` when the exporter exits.
-    func expectTotals(_ expected: TailingTotals, sourceLocation: SourceLocation = #_sourceLocation)
-        async throws
-    {
+    @discardableResult
+    package func expectTotals(
+        _ expected: TailingTotals, within timeout: Duration = .seconds(10),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> TailingTotals {
         var last = TailingTotals(try scrape())
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + timeout
         while last != expected, ContinuousClock.now < deadline {
             try checkRunning()
             try await Task.sleep(for: .milliseconds(20))
@@ -154,13 +167,14 @@ final class ExporterUnderTest {
         }
         #expect(
             last == expected, "exporter log:\n\(process.outputTail())", sourceLocation: sourceLocation)
+        return last
     }
 
     /// Scrapes until `condition` holds of the scrape, for up to ten seconds.
     ///
     /// - Returns: The scrape that met the condition or, after a recorded failure, the last one.
     /// - Throws: `StartError` when the exporter exits.
-    func scrape(
+    package func scrape(
         when condition: (Exposition) -> Bool,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Exposition {
@@ -188,7 +202,7 @@ final class ExporterUnderTest {
     ///
     /// - Throws: `ProcessWait.Failure` with the exporter's log when it exits or the deadline
     ///   passes, or what `condition` throws.
-    func waitUntil(
+    package func waitUntil(
         _ what: String, timeout: Duration = .seconds(10), condition: () async throws -> Bool
     ) async throws {
         try await ProcessWait.until(

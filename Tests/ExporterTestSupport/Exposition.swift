@@ -2,47 +2,54 @@
 ///
 /// Only what the scenario tests read: sample lines, and `# TYPE` lines to find the
 /// histograms. Label values are unescaped (`\\`, `\"`, `\n`).
-struct Exposition {
+package struct Exposition {
     /// A label name and its unescaped value.
-    struct Label: Equatable {
-        var name: String
-        var value: String
+    package struct Label: Equatable {
+        /// The label name.
+        package var name: String
+        /// The unescaped value.
+        package var value: String
     }
 
     /// One sample line.
-    struct Sample: Equatable {
-        var name: String
-        var labels: [Label]
-        var value: Double
+    package struct Sample: Equatable {
+        /// The metric name, with any `_bucket`, `_count` or `_sum` suffix.
+        package var name: String
+        /// The labels in the order served.
+        package var labels: [Label]
+        /// The sample value.
+        package var value: Double
 
         /// The value of the label `name`, if the sample has it.
-        func label(_ name: String) -> String? {
+        package func label(_ name: String) -> String? {
             labels.first { $0.name == name }?.value
         }
 
         /// The labels other than `le`, rendered: what a histogram's bucket shares with its `_count`.
-        var seriesLabelsWithoutBucket: String {
+        package var seriesLabelsWithoutBucket: String {
             labels.filter { $0.name != "le" }.map { "\($0.name)=\"\($0.value)\"" }.joined(separator: ",")
         }
     }
 
     /// A line that is neither a comment, nor blank, nor a sample.
-    struct ParseError: Error, CustomStringConvertible {
-        var line: String
-        var description: String { "not a sample line: \(line)" }
+    package struct ParseError: Error, CustomStringConvertible {
+        /// The offending line.
+        package var line: String
+        /// The line, quoted in a sentence.
+        package var description: String { "not a sample line: \(line)" }
     }
 
     /// The text as served.
-    let text: String
+    package let text: String
     /// Every sample, in the order served.
-    let samples: [Sample]
+    package let samples: [Sample]
     /// The names of the families declared `# TYPE name histogram`.
-    let histogramNames: [String]
+    package let histogramNames: [String]
 
     /// Parses `text`.
     ///
     /// - Throws: `ParseError` for a line that is not a sample.
-    init(parsing text: String) throws(ParseError) {
+    package init(parsing text: String) throws(ParseError) {
         var samples: [Sample] = []
         var histogramNames: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -64,23 +71,23 @@ struct Exposition {
     }
 
     /// The samples called `name`.
-    func samples(named name: String) -> [Sample] {
+    package func samples(named name: String) -> [Sample] {
         samples.filter { $0.name == name }
     }
 
     /// The value of the one sample called `name`, or `nil` unless there is exactly one.
-    func value(_ name: String) -> Double? {
+    package func value(_ name: String) -> Double? {
         let found = samples(named: name)
         return found.count == 1 ? found[0].value : nil
     }
 
     /// The sum of every sample called `name`.
-    func sum(_ name: String) -> Double {
+    package func sum(_ name: String) -> Double {
         samples(named: name).reduce(0) { $0 + $1.value }
     }
 
     /// Each histogram series whose `+Inf` bucket differs from its `_count`, described.
-    func histogramMismatches() -> [String] {
+    package func histogramMismatches() -> [String] {
         histogramNames.flatMap { name -> [String] in
             var infinityBuckets: [String: Double] = [:]
             for bucket in samples(named: name + "_bucket") where bucket.label("le") == "+Inf" {

@@ -1,23 +1,24 @@
 import Foundation
 
 /// One HTTP response as it came off the socket: status, headers, body bytes.
-struct HTTPReply {
+package struct HTTPReply {
     /// The response could not be split into status line, headers and body.
-    struct ParseError: Error, CustomStringConvertible {
-        var description: String
+    package struct ParseError: Error, CustomStringConvertible {
+        /// What could not be parsed.
+        package var description: String
     }
 
     /// The status code, e.g. 200.
-    let status: Int
+    package let status: Int
     /// The header fields in order, names as sent.
-    let headers: [(name: String, value: String)]
+    package let headers: [(name: String, value: String)]
     /// The bytes after the blank line.
-    let body: [UInt8]
+    package let body: [UInt8]
 
     /// Splits `bytes` at the first blank line.
     ///
     /// - Throws: `ParseError` when there is no blank line or no status code.
-    init(parsing bytes: [UInt8]) throws(ParseError) {
+    package init(parsing bytes: [UInt8]) throws(ParseError) {
         guard let blank = bytes.firstRange(of: Array("\r\n\r\n".utf8)) else {
             throw ParseError(description: "no end of head in \(bytes.count) bytes")
         }
@@ -41,10 +42,10 @@ struct HTTPReply {
     }
 
     /// The value of the header `name` (case-insensitive), if present.
-    func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// The body as UTF-8 text.
-    var text: String { String(decoding: body, as: UTF8.self) }
+    package var text: String { String(decoding: body, as: UTF8.self) }
 }

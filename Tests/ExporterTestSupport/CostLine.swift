@@ -1,21 +1,21 @@
 /// The JSON lines the scenarios write: one call each, named by its model.
-enum CostLine {
+package enum CostLine {
     /// What every call costs, in USD; a power of two, so sums are exact.
-    static let costUSD = 0.25
+    package static let costUSD = 0.25
 
     /// One successful call to `model` (provider `openai`), `\n` included.
-    static func record(model: String) -> String {
+    package static func record(model: String) -> String {
         #"{"provider":"openai","model":"\#(model)","cost":0.25,"latency":0.5,"status":"success"}"#
             + "\n"
     }
 
     /// `count` such lines.
-    static func records(_ count: Int, model: String) -> String {
+    package static func records(_ count: Int, model: String) -> String {
         String(repeating: record(model: model), count: count)
     }
 
     /// A line that is valid JSON but `padding` bytes longer than a plain record.
-    static func padded(model: String, padding: Int) -> String {
+    package static func padded(model: String, padding: Int) -> String {
         #"{"provider":"openai","model":"\#(model)","cost":0.25,"note":""#
             + String(repeating: "x", count: padding)
             + "\"}\n"
