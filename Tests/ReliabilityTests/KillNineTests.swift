@@ -53,7 +53,7 @@ struct KillNineTests {
         print("killed \(Self.kills) times (\(killsBeforeSave) within 400 ms of the start), \(expected.lines) lines, \(written.rotations) rotations")
 
         let serving = try await exporter.start()
-        let caughtUp = try await Self.totals(of: serving, reaching: expected, within: .seconds(30))
+        let caughtUp = try await serving.totals(reaching: expected, within: .seconds(30))
         #expect(caughtUp == expected, "logs:\n\(exporter.logsOfRuns())")
         // Nothing is counted late either: a poll or pattern rescan later, still the same.
         try await Task.sleep(for: .milliseconds(1_500))
@@ -66,19 +66,4 @@ struct KillNineTests {
         #expect(CountedTotals(try restarted.scrape()) == expected, "logs:\n\(exporter.logsOfRuns())")
     }
 
-    /// Scrapes until the totals are `expected` or `timeout` passes.
-    ///
-    /// - Returns: The last totals scraped.
-    static func totals(of serving: ServingExporter, reaching expected: CountedTotals, within timeout: Duration)
-        async throws -> CountedTotals
-    {
-        let deadline = ContinuousClock.now + timeout
-        var last = CountedTotals(try serving.scrape())
-        while last != expected, last.lines <= expected.lines, ContinuousClock.now < deadline {
-            try serving.checkRunning()
-            try await Task.sleep(for: .milliseconds(50))
-            last = CountedTotals(try serving.scrape())
-        }
-        return last
-    }
 }
