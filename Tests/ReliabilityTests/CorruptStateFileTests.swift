@@ -37,22 +37,29 @@ struct CorruptStateFileTests {
         }
     }
 
-    @Test("a missing, empty, truncated, NUL-filled or other-version state file never makes a crash loop", arguments: BrokenState.allCases)
+    @Test(
+        "a missing, empty, truncated, NUL-filled or other-version state file never makes a crash loop",
+        arguments: BrokenState.allCases)
     func corruptStateFilesNeverCrashLoop(_ broken: BrokenState) async throws {
         let exporter = try RestartingExporter()
         let lines = 7
-        try LogFileWrite.append((0..<lines).map { NumberedLine.line(seq: $0) }.joined(), to: exporter.logs.appendingPathComponent("a.jsonl"))
+        try LogFileWrite.append(
+            (0..<lines).map { NumberedLine.line(seq: $0) }.joined(),
+            to: exporter.logs.appendingPathComponent("a.jsonl"))
         let expected = CountedTotals(
             requests: Dictionary((0..<lines).map { (NumberedLine.model(ofSeq: $0), 1) }, uniquingKeysWith: +))
         try await write(broken, for: exporter, expecting: expected)
 
         let serving = try await exporter.start()
         let scrape = try serving.scrape()
-        let loadErrors = scrape.samples(named: "llm_cost_exporter_state_errors_total").first { $0.label("operation") == "load" }
+        let loadErrors = scrape.samples(named: "llm_cost_exporter_state_errors_total")
+            .first { $0.label("operation") == "load" }
         #expect(loadErrors?.value == broken.loadErrors)
         #expect(scrape.value("llm_cost_exporter_state_restored") == 0)
         #expect(CountedTotals(scrape) == expected)
-        #expect(serving.process.outputTail(limit: 100_000).contains(broken.logged), "log:\n\(serving.process.outputTail())")
+        #expect(
+            serving.process.outputTail(limit: 100_000).contains(broken.logged),
+            "log:\n\(serving.process.outputTail())")
 
         // It saves a good state over the bad one, and the next start restores it.
         try await serving.waitUntil("it has saved its state") {
@@ -67,7 +74,9 @@ struct CorruptStateFileTests {
 
     /// Puts the broken state file in place; a truncated or other-version one is made from a
     /// real state file, saved by a run that read the same files.
-    private func write(_ broken: BrokenState, for exporter: RestartingExporter, expecting expected: CountedTotals) async throws {
+    private func write(
+        _ broken: BrokenState, for exporter: RestartingExporter, expecting expected: CountedTotals
+    ) async throws {
         switch broken {
         case .missing:
             return

@@ -32,7 +32,8 @@ struct CountedTotals: Equatable, CustomStringConvertible {
         for sample in exposition.samples(named: "llm_cost_usd_total") where sample.value != 0 {
             costUSD[sample.label("model") ?? "?", default: 0] += sample.value
         }
-        for sample in exposition.samples(named: "llm_cost_exporter_line_errors_total") where sample.value != 0 {
+        for sample in exposition.samples(named: "llm_cost_exporter_line_errors_total")
+        where sample.value != 0 {
             lineErrors[sample.label("reason") ?? "?", default: 0] += Self.integer(sample.value)
         }
     }
@@ -41,7 +42,8 @@ struct CountedTotals: Equatable, CustomStringConvertible {
         func sorted<Value>(_ values: [String: Value]) -> String {
             "[" + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "]"
         }
-        return "lines \(lines), requests \(sorted(requests)), cost \(sorted(costUSD)), line errors \(sorted(lineErrors))"
+        return "lines \(lines), requests \(sorted(requests)), cost \(sorted(costUSD)), "
+            + "line errors \(sorted(lineErrors))"
     }
 
     /// A counter as an integer; -1 when missing or not whole, which no expected value is.

@@ -50,7 +50,9 @@ struct KillNineTests {
         #expect(written.failure == nil)
         #expect(written.rotations >= 20, "the writer rotated only \(written.rotations) times")
         let expected = CountedTotals(requests: written.byModel)
-        print("killed \(Self.kills) times (\(killsBeforeSave) within 400 ms of the start), \(expected.lines) lines, \(written.rotations) rotations")
+        print(
+            "killed \(Self.kills) times (\(killsBeforeSave) within 400 ms of the start), "
+                + "\(expected.lines) lines, \(written.rotations) rotations")
 
         let serving = try await exporter.start()
         let caughtUp = try await serving.totals(reaching: expected, within: .seconds(30))

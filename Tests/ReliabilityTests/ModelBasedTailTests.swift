@@ -164,7 +164,8 @@ private final class ProgramRun {
             }
             let status = try await exporter.end(with: kill ? SIGKILL : SIGTERM)
             if !kill, status != 0 {
-                throw Mismatch(description: "SIGTERM ended the exporter with status \(status.map(String.init) ?? "none")")
+                let shown = status.map(String.init) ?? "none (it did not stop)"
+                throw Mismatch(description: "SIGTERM ended the exporter with status \(shown)")
             }
             bytesGoneAt = nil
             serving = try await exporter.start()
