@@ -39,6 +39,19 @@ public struct BudgetLedger: Sendable {
         self.windows = windows
     }
 
+    /// Takes over the spend of every budget that `previous` holds unchanged (equal name,
+    /// amount, period, time zone, week start and scope), so that reconfiguring other budgets
+    /// does not reset it; a changed or new budget keeps the empty spend it started with.
+    ///
+    /// - Parameter previous: The ledger this one replaces.
+    public mutating func keepSpend(ofUnchangedBudgetsIn previous: BudgetLedger) {
+        for index in budgets.indices {
+            if let old = previous.budgets.firstIndex(of: budgets[index]) {
+                windows[index] = previous.windows[old]
+            }
+        }
+    }
+
     /// The indices of the budgets whose scope matches a series; ask once per new series.
     ///
     /// - Returns: Ascending indices into `budgets`.

@@ -146,7 +146,13 @@ public struct CostMetricsState: Sendable {
         guard budgets != budgetLedger?.budgets ?? [] else { return nil }
         defer { budgetsByRequestSlot = requestSeries.series.indices.map { budgetIndices(forRequestSlot: $0) } }
         do {
-            budgetLedger = budgets.isEmpty ? nil : try BudgetLedger(budgets: budgets, now: now)
+            guard !budgets.isEmpty else {
+                budgetLedger = nil
+                return nil
+            }
+            var ledger = try BudgetLedger(budgets: budgets, now: now)
+            if let previous = budgetLedger { ledger.keepSpend(ofUnchangedBudgetsIn: previous) }
+            budgetLedger = ledger
             return nil
         } catch {
             budgetLedger = nil

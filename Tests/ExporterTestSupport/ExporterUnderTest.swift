@@ -102,12 +102,7 @@ package final class ExporterUnderTest {
 
     /// Appends `text` to the log file `name`, creating it if needed, in one `write(2)`.
     package func append(_ text: String, to name: String) throws {
-        let descriptor = open(file(name).path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        try LogFileWrite.append(text, to: file(name))
     }
 
     /// Replaces the content of the log file `name` in place (same inode): `open` with
@@ -125,11 +120,7 @@ package final class ExporterUnderTest {
     ///
     /// - Parameter headers: Extra header lines, e.g. `Accept-Encoding: gzip`.
     package func get(_ path: String, method: String = "GET", headers: [String] = []) throws -> HTTPReply {
-        let client = try LoopbackClient(port: port)
-        let head = (["\(method) \(path) HTTP/1.1", "Host: 127.0.0.1", "Connection: close"] + headers)
-            .joined(separator: "\r\n")
-        try client.send(head + "\r\n\r\n")
-        return try HTTPReply(parsing: client.readUntilClose())
+        try ServingExporter.get(path, method: method, headers: headers, port: port)
     }
 
     /// Scrapes `/metrics` in the text format.
@@ -222,14 +213,7 @@ package final class ExporterUnderTest {
     private func waitForPort() async throws -> UInt16 {
         var found: UInt16?
         try await waitUntil("it logs the port it serves on") {
-            let log = process.outputTail(limit: 100_000)
-            found =
-                log.split(separator: "\n").lazy.compactMap { line -> UInt16? in
-                    guard line.contains("serving metrics"), let range = line.range(of: " port=") else {
-                        return nil
-                    }
-                    return UInt16(line[range.upperBound...].prefix { $0.isNumber })
-                }.first
+            found = ServingExporter.servedPort(inLog: process.outputTail(limit: 100_000))
             return found != nil
         }
         return try #require(found)

@@ -229,4 +229,15 @@ struct CostMetricsStateBudgetTests {
         #expect(state.configureBudgets([Self.openAIMonth], now: 1_717_322_500) == nil)
         #expect(budgetLines(state).contains("llm_budget_spend_usd{budget=\"openai-month\",period=\"month\"} 5"))
     }
+
+    @Test func unchangedBudgetsKeepTheirSpendWhenAnotherBudgetIsAdded() {
+        var state = CostMetricsState()
+        #expect(state.configureBudgets([Self.openAIMonth], now: 1_717_322_400) == nil)
+        RecordBuilder(costUSD: 5, timestamp: 1_717_322_000).record(into: &state)
+        #expect(state.configureBudgets([Self.openAIMonth, Self.dayInBerlin], now: 1_717_322_500) == nil)
+        #expect(budgetLines(state).filter { $0.hasPrefix("llm_budget_spend_usd") } == [
+            "llm_budget_spend_usd{budget=\"daily\",period=\"day\"} 0",
+            "llm_budget_spend_usd{budget=\"openai-month\",period=\"month\"} 5",
+        ])
+    }
 }
