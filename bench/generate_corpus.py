@@ -234,7 +234,7 @@ class Truth:
         if cached:
             self.cached += 1
         # Good lines whose cost is written as a plain number are seen alike by both readers.
-        if rec_is_regular(text):
+        if rec_is_regular(text) and RX_MODEL.search(text):
             self.rx_requests += 1
             if cost is not None:
                 self.rx_cost += cost
@@ -598,9 +598,10 @@ class Generator:
         if k < 0.52:  # two writers interleaved on one line
             line, _ = self.tutorial()
             return line + ' {"model": "gpt-4o"', "invalid_json"
-        if k < 0.70:  # the course guide's own error entry: written before the model was known
+        if k < 0.70:  # the course guide's own error entry, written before the model was known:
+            # not a bad line but a failed call, counted under model "unknown" (README)
             line, _ = self.course(with_model=False)
-            return line, "missing_model"
+            return line, ("unknown", "unknown", "error", None, None, None, None, None, True, False)
         if k < 0.74:
             line, _ = self.tutorial()
             return line[:11] + line[line.index('"', 11) :], "missing_model"
@@ -650,7 +651,10 @@ class Generator:
                 continue
             if walked and r.random() < self.error_rate:
                 text, reason = self.bad_line()
-                truth.error(reason, text)
+                if isinstance(reason, tuple):
+                    truth.record(reason, text)
+                else:
+                    truth.error(reason, text)
             else:
                 text, rec = self.good()
                 truth.record(rec, text)

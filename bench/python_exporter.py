@@ -149,6 +149,22 @@ def reject_constant(name):
 DECODER = json.JSONDecoder(parse_constant=reject_constant)
 
 
+def call_status(rec):
+    """success or error, by the README's rules."""
+    st = rec.get("status")
+    if isinstance(st, str) and st.lower() in OK_STATUS | ERROR_STATUS:
+        return "error" if st.lower() in ERROR_STATUS else "success"
+    if isinstance(st, (int, float)) and not isinstance(st, bool):
+        return "success" if 200 <= st < 300 else "error"
+    if isinstance(rec.get("success"), bool):
+        return "success" if rec["success"] else "error"
+    if isinstance(rec.get("is_error"), bool):
+        return "error" if rec["is_error"] else "success"
+    if any(isinstance(rec.get(k), str) and rec.get(k) for k in ("error", "error_message", "error_type", "exception")):
+        return "error"
+    return "success"
+
+
 class Exporter:
     def __init__(self):
         disable_created_metrics()
@@ -223,7 +239,10 @@ class Exporter:
             return "not_an_object"
         model = first(rec, MODEL_KEYS)
         if not isinstance(model, str) or not model:
-            return "missing_model"
+            # A failed call logged before any model answered still counts, under "unknown".
+            if call_status(rec) != "error":
+                return "missing_model"
+            model = "unknown"
         try:
             return self.observe(rec, model)
         except BadValue:
@@ -243,19 +262,7 @@ class Exporter:
                     break
         provider = provider.lower()
 
-        status = "success"
-        st = rec.get("status")
-        if isinstance(st, str) and st.lower() in OK_STATUS | ERROR_STATUS:
-            status = "error" if st.lower() in ERROR_STATUS else "success"
-        elif isinstance(st, (int, float)) and not isinstance(st, bool):
-            status = "success" if 200 <= st < 300 else "error"
-        elif isinstance(rec.get("success"), bool):
-            status = "success" if rec["success"] else "error"
-        elif isinstance(rec.get("is_error"), bool):
-            status = "error" if rec["is_error"] else "success"
-        elif any(isinstance(rec.get(k), str) and rec.get(k) for k in
-                 ("error", "error_message", "error_type", "exception")):
-            status = "error"
+        status = call_status(rec)
 
         cost = first(rec, COST_KEYS)
         if cost is not None:
