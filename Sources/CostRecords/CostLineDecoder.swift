@@ -76,7 +76,8 @@ public final class CostLineDecoder {
             return .failure(.notAnObject)
         }
         let resolver = RecordResolver(
-            line: line, table: table.view, slots: values.slots, generation: values.generation, scratch: scratch
+            line: line, table: table.view, slots: values.slots, generation: values.generation,
+            presence: scanner.presence, scratch: scratch
         )
         return resolver.resolve(labels: &labels.pointee)
     }

@@ -32,6 +32,8 @@ struct JSONScanner {
     unowned(unsafe) let scratch: ScratchArena
     /// The open containers of a skipped value, `maxDepth` bytes.
     let containerStack: UnsafeMutablePointer<UInt8>
+    /// The union of the `FieldTable.Node.presence` bits of every node given a value so far.
+    var presence: UInt64 = 0
 
     /// Scans the whole line.
     ///
@@ -74,6 +76,8 @@ struct JSONScanner {
         let table = self.table
         let slots = self.slots
         let generation = self.generation
+        var presence: UInt64 = 0
+        defer { self.presence |= presence }
         var cursor = position
         JSONScanner.skipWhitespace(&cursor, end)
         guard cursor < end else {
@@ -98,7 +102,12 @@ struct JSONScanner {
             let first = cursor.pointee
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
             // skipped scalars share the same inlined scans.
-            let isEntered = node >= 0 && table.nodes[Int(node)].hasChildren
+            var isEntered = false
+            if node >= 0 {
+                let shape = table.nodes[Int(node)]
+                isEntered = shape.hasChildren
+                presence |= shape.presence
+            }
             if isEntered {
                 position = cursor
                 try recordValue(node: node, depth: depth)
@@ -177,6 +186,7 @@ struct JSONScanner {
             }
             slots[index].keyGeneration = generation
         }
+        presence |= shape.presence
         let first = position.pointee
         var kind = JSONKind.object
         var start = 0

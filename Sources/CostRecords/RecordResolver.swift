@@ -23,6 +23,9 @@ struct RecordResolver {
     let slots: UnsafeMutableBufferPointer<ScannedValue>
     /// The line's generation: slots of other generations are absent.
     let generation: UInt32
+    /// The presence bits of every node the scanner gave a value: a field or label whose bit
+    /// is clear has no source in the line, and its sources need not be looked at.
+    let presence: UInt64
     /// Room for text that is not verbatim in the line.
     let scratch: ScratchArena
 
@@ -50,7 +53,7 @@ struct RecordResolver {
             let status = try resolveStatus()
             let timestamp = resolveTimestamp()
             for index in labels.indices {
-                labels[index] = labelValue(table.labelSources(at: index))
+                labels[index] = labelValue(at: index)
             }
             return .record(
                 CostRecord(
@@ -95,10 +98,16 @@ struct RecordResolver {
         return value
     }
 
+    /// The sources of `field`: none when the scanner saw none of them.
+    @inline(__always)
+    private func sources(_ field: CostField) -> UnsafeBufferPointer<Int32> {
+        presence & FieldTable.presenceBit(of: field) == 0 ? UnsafeBufferPointer(start: nil, count: 0) : table[field]
+    }
+
     /// The first present, non-null value among `field`'s sources.
     @inline(__always)
     private func first(_ field: CostField) -> ScannedValue? {
-        for node in table[field] {
+        for node in sources(field) {
             if let value = value(node) {
                 return value
             }
@@ -108,7 +117,7 @@ struct RecordResolver {
 
     /// The first source of `field` whose value is a non-empty string, as text.
     private func firstNonEmptyString(_ field: CostField) -> UnsafeRawBufferPointer? {
-        for node in table[field] {
+        for node in sources(field) {
             if let value = value(node), value.kind == .string, value.count > 0 {
                 return text(of: value)
             }
@@ -198,7 +207,7 @@ struct RecordResolver {
         if let isError = try flag(.isError) {
             return isError ? .error : .success
         }
-        for node in table[.errorEvidence] {
+        for node in sources(.errorEvidence) {
             if let value = value(node), isNonEmpty(value) {
                 return .error
             }
@@ -249,7 +258,7 @@ struct RecordResolver {
 
     /// The class of a failed call: the first `errorType` source that names one, else `.other`.
     private func resolveErrorType() -> ErrorType {
-        for node in table[.errorType] {
+        for node in sources(.errorType) {
             guard let value = value(node) else {
                 continue
             }
@@ -395,9 +404,13 @@ struct RecordResolver {
         }
     }
 
-    /// A label's text: a string's text, a number as logged, or `true`/`false`; nil otherwise.
-    private func labelValue(_ sources: UnsafeBufferPointer<Int32>) -> UnsafeRawBufferPointer? {
-        for node in sources {
+    /// The text of the label at `index`: a string's text, a number as logged, or
+    /// `true`/`false`; nil otherwise.
+    private func labelValue(at index: Int) -> UnsafeRawBufferPointer? {
+        guard presence & FieldTable.presenceBit(ofLabelAt: index) != 0 else {
+            return nil
+        }
+        for node in table.labelSources(at: index) {
             guard let value = value(node) else {
                 continue
             }
