@@ -30,6 +30,33 @@ struct DecimalNumber {
         self.init(validToken: token)
     }
 
+    /// The number a token the scanner took apart denotes.
+    ///
+    /// - Parameters:
+    ///   - parts: The scanner's parts of `token`.
+    ///   - token: Exactly one JSON number token, taken apart again when `parts` is not exact.
+    @inline(__always)
+    init(_ parts: NumberParts, token: UnsafeRawBufferPointer) {
+        guard parts.isExact else {
+            self = DecimalNumber(validToken: token)
+            return
+        }
+        self.token = token
+        isNegative = parts.isNegative
+        isExact = true
+        significand = parts.significand
+        exponent = 0
+        guard significand != 0 else {
+            return
+        }
+        var scale = parts.scale
+        while significand % 10 == 0 {
+            significand /= 10
+            scale += 1
+        }
+        exponent = scale
+    }
+
     /// Takes apart a token the scanner has already matched against the number grammar.
     ///
     /// - Parameter token: Exactly one JSON number token.

@@ -124,12 +124,14 @@ struct JSONScanner {
                 }
             } else if JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-") {
                 let token = cursor
-                cursor = try JSONScanner.numberEnd(cursor, end)
                 if node >= 0 {
-                    slots[Int(node)].store(
-                        kind: .number, start: token - lineStart, count: cursor - token, isEscaped: false,
-                        generation: generation
+                    var parts = NumberParts()
+                    cursor = try JSONScanner.numberEnd(cursor, end, parts: &parts)
+                    slots[Int(node)].storeNumber(
+                        start: token - lineStart, count: cursor - token, parts: parts, generation: generation
                     )
+                } else {
+                    cursor = try JSONScanner.numberEnd(cursor, end)
                 }
             } else {
                 position = cursor
@@ -215,7 +217,7 @@ struct JSONScanner {
             kind = try JSONScanner.scanLiteral(&position, end)
         default:
             let token = position
-            position = try JSONScanner.numberEnd(position, end)
+            position = try JSONScanner.numberEnd(position, end, parts: &slots[index].number)
             kind = .number
             start = token - lineStart
             count = position - token

@@ -26,6 +26,8 @@ struct ScannedValue {
     var isEscaped: Bool
     /// For an object or array: whether it has members.
     var isNonEmpty: Bool
+    /// For a number: its parts, taken apart as it was scanned.
+    var number = NumberParts()
 
     /// Makes this the current line's scalar value (a string or number), keeping `keyGeneration`.
     @inline(__always)
@@ -36,6 +38,13 @@ struct ScannedValue {
         self.count = count
         self.isEscaped = isEscaped
         isNonEmpty = false
+    }
+
+    /// Makes this the current line's number, keeping `keyGeneration`.
+    @inline(__always)
+    mutating func storeNumber(start: Int, count: Int, parts: NumberParts, generation: UInt32) {
+        store(kind: .number, start: start, count: count, isEscaped: false, generation: generation)
+        number = parts
     }
 }
 

@@ -142,11 +142,24 @@ struct RecordResolver {
         return UnsafeRawBufferPointer(rebasing: buffer[0..<written])
     }
 
+    /// The number a number value denotes.
+    @inline(__always)
+    private func number(_ value: ScannedValue) -> DecimalNumber {
+        DecimalNumber(value.number, token: raw(value))
+    }
+
+    /// The count a number value denotes, or nil when it is not an integral, non-negative
+    /// number that fits in 64 bits.
+    @inline(__always)
+    private func count(_ value: ScannedValue) -> UInt64? {
+        value.number.isExact ? number(value).countValue : DecimalNumber.count(validToken: raw(value))
+    }
+
     /// The number a value denotes: a number token, or for `allowsString` a string that is
     /// exactly a JSON number.
     private func decimal(_ value: ScannedValue, allowsString: Bool = false) -> DecimalNumber? {
         switch value.kind {
-        case .number: DecimalNumber(validToken: raw(value))
+        case .number: number(value)
         case .string where allowsString: DecimalNumber(text(of: value))
         default: nil
         }
@@ -252,7 +265,7 @@ struct RecordResolver {
         case .object, .array: value.isNonEmpty
         case .true: true
         case .false, .null: false
-        case .number: DecimalNumber(validToken: raw(value)).significand != 0
+        case .number: number(value).significand != 0
         }
     }
 
@@ -265,7 +278,7 @@ struct RecordResolver {
             let type: ErrorType?
             switch value.kind {
             case .number:
-                type = DecimalNumber.count(validToken: raw(value)).flatMap {
+                type = count(value).flatMap {
                     ErrorClassifier.errorType(statusCode: Int(clamping: $0))
                 }
             case .string:
@@ -309,7 +322,7 @@ struct RecordResolver {
         guard let value = first(field) else {
             return nil
         }
-        guard value.kind == .number, let count = DecimalNumber.count(validToken: raw(value)) else {
+        guard value.kind == .number, let count = count(value) else {
             throw .invalidValue
         }
         return count
@@ -398,7 +411,7 @@ struct RecordResolver {
     /// The epoch time a number or string value denotes, or nil.
     private func epochSeconds(_ value: ScannedValue) -> Double? {
         switch value.kind {
-        case .number: TimestampParser.epochSeconds(fromNumber: DecimalNumber(validToken: raw(value)).doubleValue)
+        case .number: TimestampParser.epochSeconds(fromNumber: number(value).doubleValue)
         case .string: TimestampParser.epochSeconds(fromText: text(of: value))
         default: nil
         }
