@@ -302,7 +302,7 @@ extension FieldTable.View {
         let hash = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count)
         let tag = FieldTable.tag(of: hash)
         let mask = tags.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> shift)
+        var slot = Int(truncatingIfNeeded: hash &>> shift)
         while true {
             let rowTag = tags[slot]
             if rowTag == 0 {

@@ -335,8 +335,26 @@ struct JSONScanner {
     }
 
     /// Moves `cursor` past JSON whitespace.
+    ///
+    /// The usual cases, nothing or the one space of `", "` and `": "`, are tested first.
     @inline(__always)
     static func skipWhitespace(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
+        guard end - cursor >= 2 else {
+            skipWhitespaceSlowly(&cursor, end)
+            return
+        }
+        if cursor[0] > 0x20 {
+            return
+        }
+        if cursor[0] == 0x20, cursor[1] > 0x20 {
+            cursor += 1
+            return
+        }
+        skipWhitespaceSlowly(&cursor, end)
+    }
+
+    /// The general loop of `skipWhitespace`.
+    private static func skipWhitespaceSlowly(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
         while cursor < end, isWhitespace(cursor.pointee) {
             cursor += 1
         }
