@@ -340,7 +340,7 @@ struct JSONScanner {
     @inline(__always)
     static func skipWhitespace(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
         guard end - cursor >= 2 else {
-            skipWhitespaceSlowly(&cursor, end)
+            cursor = afterWhitespace(cursor, end)
             return
         }
         if cursor[0] > 0x20 {
@@ -350,14 +350,21 @@ struct JSONScanner {
             cursor += 1
             return
         }
-        skipWhitespaceSlowly(&cursor, end)
+        cursor = afterWhitespace(cursor, end)
     }
 
-    /// The general loop of `skipWhitespace`.
-    private static func skipWhitespaceSlowly(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
+    /// The general loop of `skipWhitespace`: the first position at or after `cursor` that is
+    /// not whitespace.
+    ///
+    /// By value rather than `inout`, so that callers' cursors stay in registers.
+    private static func afterWhitespace(_ cursor: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        -> UnsafePointer<UInt8>
+    {
+        var cursor = cursor
         while cursor < end, isWhitespace(cursor.pointee) {
             cursor += 1
         }
+        return cursor
     }
 
     /// Whether `byte` is JSON whitespace (space, tab, line feed, carriage return).
