@@ -29,6 +29,8 @@ public final class CostLineDecoder {
     /// Behind a pointer rather than a stored `var`, which cost a dynamic exclusivity check
     /// (`swift_beginAccess`) per line.
     private let labels: UnsafeMutablePointer<[UnsafeRawBufferPointer?]>
+    /// The last minute a timestamp string named, behind a pointer for the same reason.
+    private let minuteCache: UnsafeMutablePointer<TimestampParser.MinuteCache>
 
     /// Creates a decoder.
     ///
@@ -43,9 +45,12 @@ public final class CostLineDecoder {
         containerStack = .allocate(capacity: self.maxDepth)
         labels = .allocate(capacity: 1)
         labels.initialize(to: Array(repeating: nil, count: mapping.labelFields.count))
+        minuteCache = .allocate(capacity: 1)
+        minuteCache.initialize(to: TimestampParser.MinuteCache())
     }
 
     deinit {
+        minuteCache.deallocate()
         containerStack.deallocate()
         labels.deinitialize(count: 1)
         labels.deallocate()
@@ -77,7 +82,7 @@ public final class CostLineDecoder {
         }
         let resolver = RecordResolver(
             line: line, table: table.view, slots: values.slots, generation: values.generation,
-            presence: scanner.presence, scratch: scratch
+            presence: scanner.presence, scratch: scratch, minuteCache: minuteCache
         )
         return resolver.resolve(labels: &labels.pointee)
     }

@@ -171,7 +171,7 @@ enum JSONNumberGrammar {
 
     /// 10^`exponent` for 1 ... 8.
     @inline(__always)
-    private static func powerOfTen(_ exponent: Int) -> UInt64 {
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
         switch exponent {
         case 1: 10
         case 2: 100
@@ -187,7 +187,7 @@ enum JSONNumberGrammar {
     /// The value of eight decimal digits (ASCII digits or zero bytes, the first byte most
     /// significant), by three multiplications that each combine neighbouring groups.
     @inline(__always)
-    private static func eightDigitsValue(_ word: UInt64) -> UInt64 {
+    static func eightDigitsValue(_ word: UInt64) -> UInt64 {
         // Swift's `>>` binds tighter than `&*`: the products need their parentheses.
         var value = ((word & 0x0F0F_0F0F_0F0F_0F0F) &* 2_561) >> 8
         value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16

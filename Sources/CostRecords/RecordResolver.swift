@@ -28,6 +28,8 @@ struct RecordResolver {
     let presence: UInt64
     /// Room for text that is not verbatim in the line.
     let scratch: ScratchArena
+    /// The decoder's memory of the last minute a timestamp string named.
+    let minuteCache: UnsafeMutablePointer<TimestampParser.MinuteCache>
 
     /// Resolves every field.
     ///
@@ -412,7 +414,7 @@ struct RecordResolver {
     private func epochSeconds(_ value: ScannedValue) -> Double? {
         switch value.kind {
         case .number: TimestampParser.epochSeconds(fromNumber: number(value).doubleValue)
-        case .string: TimestampParser.epochSeconds(fromText: text(of: value))
+        case .string: minuteCache.pointee.epochSeconds(fromText: text(of: value))
         default: nil
         }
     }
