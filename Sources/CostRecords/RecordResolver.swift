@@ -27,7 +27,10 @@ struct RecordResolver {
     /// is clear has no source in the line, and its sources need not be looked at.
     let presence: UInt64
     /// Room for text that is not verbatim in the line.
-    let scratch: ScratchArena
+    ///
+    /// Unowned and unretained, as in `JSONScanner`: the decoder owns the arena and outlives
+    /// the resolver, which lives only for one `decode` call.
+    unowned(unsafe) let scratch: ScratchArena
     /// The decoder's memory of the last minute a timestamp string named.
     let minuteCache: UnsafeMutablePointer<TimestampParser.MinuteCache>
 
@@ -35,6 +38,7 @@ struct RecordResolver {
     ///
     /// - Parameter labels: The decoder's reusable label array; filled in mapping order.
     /// - Returns: The record, or the reason the line is not one.
+    @inline(__always)
     func resolve(labels: inout [UnsafeRawBufferPointer?]) -> DecodeOutcome {
         guard var model = firstNonEmptyString(.model) ?? modelOfFailedCallWithoutOne() else {
             return .failure(.missingModel)
