@@ -134,7 +134,9 @@ struct RecordResolver {
     /// A value's raw bytes in the line: a string's contents or a number's token.
     @inline(__always)
     private func raw(_ value: ScannedValue) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: line[value.start..<(value.start + value.count)])
+        // Not `line[range]`: the scanner's ranges are inside the line, and rebasing a slice
+        // checks them again.
+        UnsafeRawBufferPointer(start: line.baseAddress.map { $0 + value.start }, count: value.count)
     }
 
     /// A string value's text, unescaped into scratch when it has escapes.
@@ -158,15 +160,15 @@ struct RecordResolver {
     /// number that fits in 64 bits.
     @inline(__always)
     private func count(_ value: ScannedValue) -> UInt64? {
-        value.number.isExact ? number(value).countValue : DecimalNumber.count(validToken: raw(value))
+        DecimalNumber.count(value.number, token: raw(value))
     }
 
-    /// The number a value denotes: a number token, or for `allowsString` a string that is
+    /// The `Double` a value denotes: a number token, or for `allowsString` a string that is
     /// exactly a JSON number.
-    private func decimal(_ value: ScannedValue, allowsString: Bool = false) -> DecimalNumber? {
+    private func double(_ value: ScannedValue, allowsString: Bool = false) -> Double? {
         switch value.kind {
-        case .number: number(value)
-        case .string where allowsString: DecimalNumber(text(of: value))
+        case .number: DecimalNumber.double(value.number, token: raw(value))
+        case .string where allowsString: DecimalNumber(text(of: value))?.doubleValue
         default: nil
         }
     }
@@ -240,7 +242,7 @@ struct RecordResolver {
         let isNumeric = value.kind == .number
             || (value.kind == .string && (JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-")))
         if isNumeric {
-            guard let code = decimal(value, allowsString: true)?.doubleValue else {
+            guard let code = double(value, allowsString: true) else {
                 return nil
             }
             return code >= 200 && code < 300 && code.rounded(.down) == code ? .success : .error
@@ -317,10 +319,10 @@ struct RecordResolver {
 
     /// One cost value: a number or a numeric string, finite and not negative.
     private func cost(_ value: ScannedValue) throws(Rejection) -> Double {
-        guard let number = decimal(value, allowsString: true) else {
+        guard let number = double(value, allowsString: true) else {
             throw .invalidValue
         }
-        return try nonNegativeFinite(number.doubleValue)
+        return try nonNegativeFinite(number)
     }
 
     /// A token count: an integral, non-negative number that fits in 64 bits.
@@ -357,10 +359,10 @@ struct RecordResolver {
 
     /// A logged duration, divided by `scale`, finite and not negative.
     private func seconds(_ value: ScannedValue, scale: Double) throws(Rejection) -> Double {
-        guard let number = decimal(value) else {
+        guard let number = double(value) else {
             throw .invalidValue
         }
-        return try nonNegativeFinite(number.doubleValue) / scale
+        return try nonNegativeFinite(number) / scale
     }
 
     /// `value` when finite and not negative (with -0 as 0); otherwise the line is rejected.
@@ -417,7 +419,7 @@ struct RecordResolver {
     /// The epoch time a number or string value denotes, or nil.
     private func epochSeconds(_ value: ScannedValue) -> Double? {
         switch value.kind {
-        case .number: TimestampParser.epochSeconds(fromNumber: number(value).doubleValue)
+        case .number: TimestampParser.epochSeconds(fromNumber: DecimalNumber.double(value.number, token: raw(value)))
         case .string: minuteCache.pointee.epochSeconds(fromText: text(of: value))
         default: nil
         }
