@@ -21,7 +21,7 @@ enum JSONNumberGrammar {
     /// - Parameters:
     ///   - start: The first byte of the candidate token.
     ///   - limit: One past the last readable byte.
-    ///   - parts: Set to the token's parts when it matches.
+    ///   - parts: Set to the token's parts (every field) when it matches.
     /// - Returns: One past the token's last byte, or nil when no number starts at `start`.
     @inline(__always)
     static func end(of start: UnsafePointer<UInt8>, limit: UnsafePointer<UInt8>, parts: inout NumberParts)
@@ -41,8 +41,8 @@ enum JSONNumberGrammar {
         // Digits from the first non-zero one on: up to 19 of them cannot overflow `digits`, so
         // the arithmetic needs no overflow checks, only this count at the end.
         var significantDigits = 0
-        if position < limit, position.pointee == UInt8(ascii: "-") {
-            parts.isNegative = true
+        let isNegative = position < limit && position.pointee == UInt8(ascii: "-")
+        if isNegative {
             position += 1
         }
         guard position < limit else {
@@ -95,6 +95,7 @@ enum JSONNumberGrammar {
             scale += isNegativeExponent ? -exponent : exponent
         }
         if accumulating {
+            parts.isNegative = isNegative
             parts.significand = digits
             parts.scale = scale
             parts.isExact = significantDigits <= 19

@@ -125,10 +125,11 @@ struct JSONScanner {
             } else if JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-") {
                 let token = cursor
                 if node >= 0 {
-                    var parts = NumberParts()
-                    cursor = try JSONScanner.numberEnd(cursor, end, parts: &parts)
-                    slots[Int(node)].storeNumber(
-                        start: token - lineStart, count: cursor - token, parts: parts, generation: generation
+                    // The parts go straight into the slot, which the store below makes current.
+                    cursor = try JSONScanner.numberEnd(cursor, end, parts: &slots[Int(node)].number)
+                    slots[Int(node)].store(
+                        kind: .number, start: token - lineStart, count: cursor - token, isEscaped: false,
+                        generation: generation
                     )
                 } else {
                     cursor = try JSONScanner.numberEnd(cursor, end)

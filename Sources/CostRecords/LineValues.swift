@@ -29,7 +29,8 @@ struct ScannedValue {
     /// For a number: its parts, taken apart as it was scanned.
     var number = NumberParts()
 
-    /// Makes this the current line's scalar value (a string or number), keeping `keyGeneration`.
+    /// Makes this the current line's scalar value (a string or number), keeping `keyGeneration`
+    /// (and `number`, which the scanner writes in place).
     @inline(__always)
     mutating func store(kind: JSONKind, start: Int, count: Int, isEscaped: Bool, generation: UInt32) {
         self.generation = generation
@@ -40,12 +41,6 @@ struct ScannedValue {
         isNonEmpty = false
     }
 
-    /// Makes this the current line's number, keeping `keyGeneration`.
-    @inline(__always)
-    mutating func storeNumber(start: Int, count: Int, parts: NumberParts, generation: UInt32) {
-        store(kind: .number, start: start, count: count, isEscaped: false, generation: generation)
-        number = parts
-    }
 }
 
 /// The per-node values of the line being decoded, reused across lines without clearing.
