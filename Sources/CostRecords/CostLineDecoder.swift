@@ -31,6 +31,8 @@ public final class CostLineDecoder {
     private let labels: UnsafeMutablePointer<[UnsafeRawBufferPointer?]>
     /// The last minute a timestamp string named, behind a pointer for the same reason.
     private let minuteCache: UnsafeMutablePointer<TimestampParser.MinuteCache>
+    /// Which key followed which in earlier lines.
+    private let predictor = KeyPredictor.allocate()
 
     /// Creates a decoder.
     ///
@@ -50,6 +52,7 @@ public final class CostLineDecoder {
     }
 
     deinit {
+        predictor.deallocate()
         minuteCache.deallocate()
         containerStack.deallocate()
         labels.deinitialize(count: 1)
@@ -69,7 +72,8 @@ public final class CostLineDecoder {
         scratch.reset()
         var scanner = JSONScanner(
             lineStart: base, end: base + line.count, position: base, maxDepth: maxDepth, table: table.view,
-            slots: values.slots, generation: values.generation, scratch: scratch, containerStack: containerStack
+            slots: values.slots, generation: values.generation, scratch: scratch, containerStack: containerStack,
+            predictor: predictor
         )
         let isObject: Bool
         do {

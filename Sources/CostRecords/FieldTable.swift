@@ -299,6 +299,12 @@ extension FieldTable.View {
     @_transparent
     func node(context: Int32, key: UnsafeRawPointer, count: Int, readable: Int) -> Int32 {
         let words = FieldTable.words(of: key, count: count, readable: readable)
+        return node(context: context, key: key, count: count, words: words)
+    }
+
+    /// The node a key leads to, given its comparison words (`FieldTable.words`).
+    @_transparent
+    func node(context: Int32, key: UnsafeRawPointer, count: Int, words: (head: UInt64, tail: UInt64)) -> Int32 {
         let hash = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count)
         let tag = FieldTable.tag(of: hash)
         let mask = tags.count - 1

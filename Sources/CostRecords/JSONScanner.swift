@@ -32,6 +32,8 @@ struct JSONScanner {
     unowned(unsafe) let scratch: ScratchArena
     /// The open containers of a skipped value, `maxDepth` bytes.
     let containerStack: UnsafeMutablePointer<UInt8>
+    /// The decoder's memory of key sequences.
+    let predictor: KeyPredictor
     /// The union of the `FieldTable.Node.presence` bits of every node given a value so far.
     var presence: UInt64 = 0
 
@@ -76,6 +78,7 @@ struct JSONScanner {
         let table = self.table
         let slots = self.slots
         let generation = self.generation
+        let predictor = self.predictor
         var presence: UInt64 = 0
         defer { self.presence |= presence }
         var cursor = position
@@ -87,17 +90,30 @@ struct JSONScanner {
             position = cursor + 1
             return false
         }
+        var prediction = KeyPredictor.firstSlot(context: context)
         while true {
             guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
                 throw .invalidJSON
             }
             cursor += 1
             let keyStart = cursor
-            let isKeyEscaped = try JSONScanner.scanString(&cursor, end)
-            let keyCount = cursor - 1 - keyStart
-            let node = isKeyEscaped
-                ? lookUpEscaped(context: context, key: keyStart, count: keyCount)
-                : table.node(context: context, key: keyStart, count: keyCount, readable: end - keyStart)
+            let node: Int32
+            if let known = predictor.match(slot: prediction, context: context, key: keyStart, end: end) {
+                node = known.node
+                cursor += Int(known.length) + 1
+                prediction = Int(known.successor)
+            } else if try JSONScanner.scanString(&cursor, end) {
+                node = lookUpEscaped(context: context, key: keyStart, count: cursor - 1 - keyStart)
+                prediction = KeyPredictor.firstSlot(context: context)
+            } else {
+                let keyCount = cursor - 1 - keyStart
+                let words = FieldTable.words(of: keyStart, count: keyCount, readable: end - keyStart)
+                node = table.node(context: context, key: keyStart, count: keyCount, words: words)
+                prediction = predictor.remember(
+                    slot: prediction, head: words.head, tail: words.tail, length: keyCount, context: context,
+                    node: node
+                )
+            }
             try JSONScanner.expectColon(&cursor, end)
             let first = cursor.pointee
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
