@@ -159,6 +159,17 @@ struct JSONScanner {
                 }
                 cursor = position
             }
+            // `, "` and `,"` before the next key, the usual separators, are taken in one step.
+            if end - cursor >= 3, cursor[0] == UInt8(ascii: ",") {
+                if cursor[1] == UInt8(ascii: "\"") {
+                    cursor += 1
+                    continue
+                }
+                if cursor[1] == UInt8(ascii: " "), cursor[2] == UInt8(ascii: "\"") {
+                    cursor += 2
+                    continue
+                }
+            }
             guard cursor < end else {
                 throw .invalidJSON
             }
@@ -340,6 +351,17 @@ struct JSONScanner {
     private static func expectColon(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
         throws(ScanFailure)
     {
+        // `: ` and `:` before a value, the usual separators, are taken in one step.
+        if end - cursor >= 3, cursor[0] == UInt8(ascii: ":") {
+            if cursor[1] > 0x20 {
+                cursor += 1
+                return
+            }
+            if cursor[1] == UInt8(ascii: " "), cursor[2] > 0x20 {
+                cursor += 2
+                return
+            }
+        }
         skipWhitespace(&cursor, end)
         guard cursor < end, cursor.pointee == UInt8(ascii: ":") else {
             throw .invalidJSON
