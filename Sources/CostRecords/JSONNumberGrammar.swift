@@ -120,17 +120,14 @@ enum JSONNumberGrammar {
     /// A mask whose lowest set bit is the high bit of the first byte of `word` that is not an
     /// ASCII digit; 0 when all eight are digits.
     ///
-    /// A byte is a digit when its high nibble is 3 and adding 6 does not carry out of its low
-    /// nibble. Carries between bytes only arise above a non-digit byte, so the lowest set bit
-    /// is exact.
+    /// XOR with `0` maps digits to 0 ... 9; adding 0x76 sets a byte's high bit exactly when it
+    /// was 10 or more, and bytes from 0x80 up have it already. Only such a byte can carry into
+    /// the next, so bits above the lowest may be false, but the lowest set bit is exact.
     @inline(__always)
     static func nonDigitBytes(in word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highNibbles = word & (ones &* 0xF0)
-        let carried = (word &+ ones &* 0x06) & (ones &* 0xF0)
-        let bad = (highNibbles ^ (ones &* 0x30)) | (carried ^ (ones &* 0x30))
-        // Any set bit in a byte marks it; move each byte's mark to its high bit.
-        return ((bad &+ ones &* 0x7F) | bad) & (ones &* 0x80)
+        let offsets = word ^ (ones &* 0x30)
+        return ((offsets &+ ones &* 0x76) | offsets) & (ones &* 0x80)
     }
 
     /// The first position at or after `position` that is not a digit; with `accumulating`,
