@@ -30,6 +30,32 @@ enum JSONNumberGrammar {
         match(start, limit, accumulating: true, into: &parts)
     }
 
+    /// The end and parts of a short unsigned integer at `start` (1 to 7 digits, then a byte
+    /// that ends the number), read as one word; nil for any other token, which
+    /// `end(of:limit:parts:)` handles.
+    ///
+    /// Most mapped numbers are counts and status codes of a few digits; this reads them with
+    /// no loop and no call.
+    @inline(__always)
+    static func shortInteger(at start: UnsafePointer<UInt8>, limit: UnsafePointer<UInt8>)
+        -> (end: UnsafePointer<UInt8>, parts: NumberParts)?
+    {
+        guard limit - start >= 8 else {
+            return nil
+        }
+        let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+        let count = nonDigitBytes(in: word).trailingZeroBitCount >> 3
+        guard count > 0, count < 8, start[0] != UInt8(ascii: "0") || count == 1 else {
+            return nil
+        }
+        let next = start[count]
+        guard next != UInt8(ascii: "."), next | 0x20 != UInt8(ascii: "e") else {
+            return nil
+        }
+        let value = eightDigitsValue(word << (UInt64(8 - count) &* 8))
+        return (start + count, NumberParts(isNegative: false, significand: value, scale: 0, isExact: true))
+    }
+
     /// The one matcher behind both `end(of:limit:)` forms; with `accumulating` false, the
     /// inlined copy keeps none of the arithmetic.
     @inline(__always)

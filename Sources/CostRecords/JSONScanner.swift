@@ -142,7 +142,12 @@ struct JSONScanner {
                 let token = cursor
                 if node >= 0 {
                     // The parts go straight into the slot, which the store below makes current.
-                    cursor = try JSONScanner.numberEnd(cursor, end, parts: &slots[Int(node)].number)
+                    if let short = JSONNumberGrammar.shortInteger(at: cursor, limit: end) {
+                        cursor = short.end
+                        slots[Int(node)].number = short.parts
+                    } else {
+                        cursor = try JSONScanner.numberEnd(cursor, end, parts: &slots[Int(node)].number)
+                    }
                     slots[Int(node)].store(
                         kind: .number, start: token - lineStart, count: cursor - token, isEscaped: false,
                         generation: generation
