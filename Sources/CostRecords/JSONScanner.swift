@@ -152,6 +152,8 @@ struct JSONScanner {
                         kind: .number, start: token - lineStart, count: cursor - token, isEscaped: false,
                         generation: generation
                     )
+                } else if let short = JSONNumberGrammar.shortInteger(at: cursor, limit: end) {
+                    cursor = short.end
                 } else {
                     cursor = try JSONScanner.numberEnd(cursor, end)
                 }
