@@ -326,6 +326,7 @@ struct RecordResolver {
     }
 
     /// A token count: an integral, non-negative number that fits in 64 bits.
+    @inline(__always)
     private func count(_ field: CostField) throws(Rejection) -> UInt64? {
         guard let value = first(field) else {
             return nil
