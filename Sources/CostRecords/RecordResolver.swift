@@ -140,10 +140,13 @@ struct RecordResolver {
     }
 
     /// A string value's text, unescaped into scratch when it has escapes.
+    @inline(__always)
     private func text(of value: ScannedValue) -> UnsafeRawBufferPointer {
-        guard value.isEscaped else {
-            return raw(value)
-        }
+        value.isEscaped ? unescapedText(of: value) : raw(value)
+    }
+
+    /// An escaped string value's text, unescaped into scratch.
+    private func unescapedText(of value: ScannedValue) -> UnsafeRawBufferPointer {
         let buffer = scratch.allocate(value.count)
         let written = JSONStringUnescaper.unescape(raw(value), into: buffer)
         scratch.giveBack(value.count - written)
@@ -245,7 +248,8 @@ struct RecordResolver {
             guard let code = double(value, allowsString: true) else {
                 return nil
             }
-            return code >= 200 && code < 300 && code.rounded(.down) == code ? .success : .error
+            // In 200 ..< 300, converting to `Int` is exact and cannot trap: cheaper than `floor`.
+            return code >= 200 && code < 300 && Double(Int(code)) == code ? .success : .error
         }
         guard value.kind == .string else {
             return nil

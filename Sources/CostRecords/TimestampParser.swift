@@ -125,7 +125,10 @@ enum TimestampParser {
             }
             fraction = value
         }
-        guard let offset = cursor.zoneOffset(), cursor.isAtEnd else {
+        // No zone or `Z`, the usual ends, without the general zone reader's call.
+        let isUTC = cursor.isAtEnd
+            || (cursor.index == cursor.text.count - 1 && cursor.text[cursor.index] | 0x20 == UInt8(ascii: "z"))
+        guard let offset = isUTC ? 0 : cursor.zoneOffset(), isUTC || cursor.isAtEnd else {
             return nil
         }
         return seconds - Double(offset) + fraction
