@@ -254,19 +254,23 @@ struct RecordResolver {
         guard value.kind == .string else {
             return nil
         }
-        let word = text(of: value)
-        for candidate in RecordResolver.statusWords where equalIgnoringCase(word, candidate.word.bytes) {
+        guard let word = FoldedWord(text(of: value)) else {
+            return nil
+        }
+        for candidate in RecordResolver.statusWords where candidate.word == word {
             return candidate.status
         }
         return nil
     }
 
-    /// The status words and what they mean.
-    private static let statusWords: [(word: StaticBytes, status: RequestStatus)] = [
-        (StaticBytes("success"), .success), (StaticBytes("ok"), .success), (StaticBytes("succeeded"), .success),
-        (StaticBytes("completed"), .success), (StaticBytes("stop"), .success),
-        (StaticBytes("error"), .error), (StaticBytes("failed"), .error), (StaticBytes("failure"), .error),
-        (StaticBytes("fail"), .error), (StaticBytes("timeout"), .error), (StaticBytes("cancelled"), .error),
+    /// The status words and what they mean, folded for comparison ignoring case.
+    private static let statusWords: [(word: FoldedWord, status: RequestStatus)] = [
+        (FoldedWord(letters: "success"), .success), (FoldedWord(letters: "ok"), .success),
+        (FoldedWord(letters: "succeeded"), .success), (FoldedWord(letters: "completed"), .success),
+        (FoldedWord(letters: "stop"), .success), (FoldedWord(letters: "error"), .error),
+        (FoldedWord(letters: "failed"), .error), (FoldedWord(letters: "failure"), .error),
+        (FoldedWord(letters: "fail"), .error), (FoldedWord(letters: "timeout"), .error),
+        (FoldedWord(letters: "cancelled"), .error),
     ]
 
     /// Whether a value counts as a reported error: a non-empty string, object or array,
