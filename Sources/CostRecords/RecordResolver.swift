@@ -76,7 +76,8 @@ struct RecordResolver {
                     isCached: try flag(.cached) ?? false,
                     timestamp: timestamp.value,
                     hasUnparsableTimestamp: timestamp.isUnparsable,
-                    labels: labels
+                    // The empty literal is a static object: no retain when no labels are mapped.
+                    labels: labels.isEmpty ? [] : labels
                 )
             )
         } catch {
