@@ -152,6 +152,13 @@ public struct CostRecord {
         self.hasUnparsableTimestamp = hasUnparsableTimestamp
     }
 
+    /// Stores a present quantity: its value and its presence bit.
+    @inline(__always)
+    mutating func store<Value>(_ value: Value, in field: WritableKeyPath<CostRecord, Value>, bit: UInt8) {
+        self[keyPath: field] = value
+        presence |= bit
+    }
+
     /// `stored` when `bit` is present, else nil.
     @inlinable func value<Value>(_ stored: Value, _ bit: UInt8) -> Value? {
         presence & bit == 0 ? nil : stored

@@ -61,25 +61,40 @@ struct RecordResolver {
             for index in labels.indices {
                 labels[index] = labelValue(at: index)
             }
-            return .record(
-                CostRecord(
-                    provider: provider,
-                    model: model,
-                    status: status,
-                    errorType: status == .error ? resolveErrorType() : nil,
-                    costUSD: try resolveCost(),
-                    inputTokens: try count(.inputTokens),
-                    outputTokens: try count(.outputTokens),
-                    cacheReadTokens: try count(.cacheReadTokens),
-                    cacheWriteTokens: try count(.cacheWriteTokens),
-                    latencySeconds: try resolveLatency(),
-                    isCached: try flag(.cached) ?? false,
-                    timestamp: timestamp.value,
-                    hasUnparsableTimestamp: timestamp.isUnparsable,
-                    // The empty literal is a static object: no retain when no labels are mapped.
-                    labels: labels.isEmpty ? [] : labels
-                )
+            var record = CostRecord(
+                provider: provider,
+                model: model,
+                status: status,
+                errorType: status == .error ? resolveErrorType() : nil,
+                hasUnparsableTimestamp: timestamp.isUnparsable,
+                // The empty literal is a static object: no retain when no labels are mapped.
+                labels: labels.isEmpty ? [] : labels
             )
+            // Each quantity goes straight into its stored value and presence bit, which costs
+            // fewer instructions than turning optionals into bits in the initializer.
+            if let cost = try resolveCost() {
+                record.store(cost, in: \.storedCost, bit: CostRecord.Presence.cost)
+            }
+            if let tokens = try count(.inputTokens) {
+                record.store(tokens, in: \.storedInputTokens, bit: CostRecord.Presence.inputTokens)
+            }
+            if let tokens = try count(.outputTokens) {
+                record.store(tokens, in: \.storedOutputTokens, bit: CostRecord.Presence.outputTokens)
+            }
+            if let tokens = try count(.cacheReadTokens) {
+                record.store(tokens, in: \.storedCacheReadTokens, bit: CostRecord.Presence.cacheReadTokens)
+            }
+            if let tokens = try count(.cacheWriteTokens) {
+                record.store(tokens, in: \.storedCacheWriteTokens, bit: CostRecord.Presence.cacheWriteTokens)
+            }
+            if let latency = try resolveLatency() {
+                record.store(latency, in: \.storedLatency, bit: CostRecord.Presence.latency)
+            }
+            record.isCached = try flag(.cached) ?? false
+            if let seconds = timestamp.value {
+                record.store(seconds, in: \.storedTimestamp, bit: CostRecord.Presence.timestamp)
+            }
+            return .record(record)
         } catch {
             return .failure(error.reason)
         }
