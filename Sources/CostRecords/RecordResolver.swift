@@ -205,9 +205,10 @@ struct RecordResolver {
         guard slash > 0, slash < model.count - 1 else {
             return nil
         }
+        // Direct pointers: the slash was found inside the model, so both parts are too.
         return (
-            UnsafeRawBufferPointer(rebasing: model[0..<slash]),
-            UnsafeRawBufferPointer(rebasing: model[(slash + 1)...])
+            UnsafeRawBufferPointer(start: base, count: slash),
+            UnsafeRawBufferPointer(start: base + slash + 1, count: model.count - slash - 1)
         )
     }
 
@@ -404,6 +405,7 @@ struct RecordResolver {
     ///
     /// - Returns: The flag, or nil when absent.
     /// - Throws: `.invalidValue` for any other value.
+    @inline(__always)
     private func flag(_ field: CostField) throws(Rejection) -> Bool? {
         guard let value = first(field) else {
             return nil
