@@ -435,6 +435,7 @@ struct RecordResolver {
     private static let falseWord = StaticBytes("false")
 
     /// The record's own time, and whether a logged time could not be read.
+    @inline(__always)
     private func resolveTimestamp() -> (value: Double?, isUnparsable: Bool) {
         guard let value = first(.timestamp) else {
             return (nil, false)
