@@ -138,6 +138,7 @@ struct RecordResolver {
     }
 
     /// The first source of `field` whose value is a non-empty string, as text.
+    @inline(__always)
     private func firstNonEmptyString(_ field: CostField) -> UnsafeRawBufferPointer? {
         for node in sources(field) {
             if let value = value(node), value.kind == .string, value.count > 0 {
