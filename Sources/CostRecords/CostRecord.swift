@@ -40,14 +40,21 @@ public struct CostRecord {
     /// Whether the line had a timestamp field that could not be parsed.
     public var hasUnparsableTimestamp: Bool
 
-    /// The bits of `presence`.
+    /// The bits of `presence`, one per optional quantity.
     @usableFromInline enum Presence {
+        /// `costUSD` is present.
         @inlinable static var cost: UInt8 { 1 << 0 }
+        /// `inputTokens` is present.
         @inlinable static var inputTokens: UInt8 { 1 << 1 }
+        /// `outputTokens` is present.
         @inlinable static var outputTokens: UInt8 { 1 << 2 }
+        /// `cacheReadTokens` is present.
         @inlinable static var cacheReadTokens: UInt8 { 1 << 3 }
+        /// `cacheWriteTokens` is present.
         @inlinable static var cacheWriteTokens: UInt8 { 1 << 4 }
+        /// `latencySeconds` is present.
         @inlinable static var latency: UInt8 { 1 << 5 }
+        /// `timestamp` is present.
         @inlinable static var timestamp: UInt8 { 1 << 6 }
     }
 
