@@ -8,6 +8,10 @@
 /// limit bounds memory, never the stack. The first problem in document order decides the
 /// reason.
 ///
+/// A key that the decoder's `KeyPredictor` expects is recognised by comparing its bytes,
+/// without scanning it or looking it up; the usual separators (`": "`, `", "`) and short
+/// integers are taken in one step each.
+///
 /// The hot loops read through a local cursor that the static helpers advance in place, so
 /// it stays in a register; `position` is written back only around the out-of-line paths.
 struct JSONScanner {

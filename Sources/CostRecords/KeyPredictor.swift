@@ -2,8 +2,8 @@
 /// it, so that a line shaped like an earlier one has its keys recognised by one comparison each.
 ///
 /// JSONL lines from one writer repeat their keys in the same order. A key that equals the
-/// remembered successor of the previous key (same context, same bytes, then a `"`) is that
-/// key: it needs neither the scan for its closing quote nor the table lookup, and since the
+/// remembered successor of the keys before it in its object (same context, same bytes, then
+/// a `"`) is that key: it needs neither the scan for its closing quote nor the table lookup, and since the
 /// remembered key was validated as an unescaped string, so is this one. A wrong guess costs a
 /// few instructions and the usual path. Keys over 16 bytes and escaped keys are not
 /// remembered.
