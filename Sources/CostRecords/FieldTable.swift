@@ -12,7 +12,7 @@ import Glibc
 /// so a lookup costs one hash and usually one probe, with no per-byte loop.
 final class FieldTable {
     /// The context of keys in the top-level object.
-    static let rootContext: Int32 = -1
+    static var rootContext: Int32 { -1 }
 
     /// A node's structure.
     struct Node {

@@ -358,11 +358,14 @@ struct JSONScanner {
 
     /// Skips whitespace, a `:` and whitespace between a key and its value, leaving `cursor`
     /// on the value's first byte.
+    ///
+    /// `: ` and `:` before a value, the usual separators, are taken here in one step; the
+    /// rest out of line, so that this stays small enough to be inlined in every build (a
+    /// release build, which compiles the module in several threads, did not inline the whole).
     @inline(__always)
     private static func expectColon(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
         throws(ScanFailure)
     {
-        // `: ` and `:` before a value, the usual separators, are taken in one step.
         if end - cursor >= 3, cursor[0] == UInt8(ascii: ":") {
             if cursor[1] > 0x20 {
                 cursor += 1
@@ -373,6 +376,16 @@ struct JSONScanner {
                 return
             }
         }
+        cursor = try afterColon(cursor, end)
+    }
+
+    /// The general path of `expectColon`: the position of the value after any whitespace, a
+    /// `:` and any whitespace.
+    @inline(never)
+    private static func afterColon(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure) -> UnsafePointer<UInt8>
+    {
+        var cursor = start
         skipWhitespace(&cursor, end)
         guard cursor < end, cursor.pointee == UInt8(ascii: ":") else {
             throw .invalidJSON
@@ -382,6 +395,7 @@ struct JSONScanner {
         guard cursor < end else {
             throw .invalidJSON
         }
+        return cursor
     }
 
     /// Moves `cursor` past JSON whitespace.

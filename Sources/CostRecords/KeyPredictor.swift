@@ -30,7 +30,10 @@ struct KeyPredictor {
     }
 
     /// The number of entries, 2¹⁰ (the successor hash keeps 10 bits).
-    static let slotCount = 1_024
+    ///
+    /// Computed rather than stored: a stored static in another file is a global the optimiser
+    /// cannot fold when the module is compiled in several threads, as release builds are.
+    static var slotCount: Int { 1_024 }
 
     /// The entries, `slotCount` of them.
     let entries: UnsafeMutablePointer<Entry>
