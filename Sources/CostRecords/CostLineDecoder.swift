@@ -7,6 +7,11 @@
 /// verbatim in the line (unescaped strings, a lower-cased provider) goes to decoder-owned
 /// scratch memory.
 ///
+/// A decoder learns from the lines it has seen, to go faster on lines like them, never to
+/// decode them differently: which key follows which (`KeyPredictor`) and the last minutes
+/// timestamps named (`TimestampParser.MinuteCache`). Both hold exact bytes, so a line's
+/// outcome is the same whatever came before it.
+///
 /// A decoder is not thread-safe: give each ingesting thread its own. Records it returns
 /// point into the line and into the decoder, so they are valid only until the next
 /// `decode` call and while the line's buffer lives.
@@ -29,6 +34,10 @@ public final class CostLineDecoder {
     /// Behind a pointer rather than a stored `var`, which cost a dynamic exclusivity check
     /// (`swift_beginAccess`) per line.
     private let labels: UnsafeMutablePointer<[UnsafeRawBufferPointer?]>
+    /// The last minute a timestamp string named, behind a pointer for the same reason.
+    private let minuteCache: UnsafeMutablePointer<TimestampParser.MinuteCache>
+    /// Which key followed which in earlier lines.
+    private let predictor = KeyPredictor.allocate()
 
     /// Creates a decoder.
     ///
@@ -43,9 +52,13 @@ public final class CostLineDecoder {
         containerStack = .allocate(capacity: self.maxDepth)
         labels = .allocate(capacity: 1)
         labels.initialize(to: Array(repeating: nil, count: mapping.labelFields.count))
+        minuteCache = .allocate(capacity: 1)
+        minuteCache.initialize(to: TimestampParser.MinuteCache())
     }
 
     deinit {
+        predictor.deallocate()
+        minuteCache.deallocate()
         containerStack.deallocate()
         labels.deinitialize(count: 1)
         labels.deallocate()
@@ -64,7 +77,8 @@ public final class CostLineDecoder {
         scratch.reset()
         var scanner = JSONScanner(
             lineStart: base, end: base + line.count, position: base, maxDepth: maxDepth, table: table.view,
-            slots: values.slots, generation: values.generation, scratch: scratch, containerStack: containerStack
+            slots: values.slots, generation: values.generation, scratch: scratch, containerStack: containerStack,
+            predictor: predictor
         )
         let isObject: Bool
         do {
@@ -76,7 +90,8 @@ public final class CostLineDecoder {
             return .failure(.notAnObject)
         }
         let resolver = RecordResolver(
-            line: line, table: table.view, slots: values.slots, generation: values.generation, scratch: scratch
+            line: line, table: table.view, slots: values.slots, generation: values.generation,
+            presence: scanner.presence, scratch: scratch, minuteCache: minuteCache
         )
         return resolver.resolve(labels: &labels.pointee)
     }

@@ -30,6 +30,68 @@ struct DecimalNumber {
         self.init(validToken: token)
     }
 
+    /// The number a token the scanner took apart denotes.
+    ///
+    /// - Parameters:
+    ///   - parts: The scanner's parts of `token`.
+    ///   - token: Exactly one JSON number token, taken apart again when `parts` is not exact.
+    @inline(__always)
+    init(_ parts: NumberParts, token: UnsafeRawBufferPointer) {
+        guard parts.isExact else {
+            self = DecimalNumber(validToken: token)
+            return
+        }
+        self.token = token
+        isNegative = parts.isNegative
+        isExact = true
+        significand = parts.significand
+        exponent = 0
+        guard significand != 0 else {
+            return
+        }
+        var scale = parts.scale
+        while significand % 10 == 0 {
+            significand /= 10
+            scale += 1
+        }
+        exponent = scale
+    }
+
+    /// The correctly rounded `Double` of a token the scanner took apart.
+    ///
+    /// Short decimals, most logged costs and latencies, take Clinger's fast path straight
+    /// from the parts; the rest go through `doubleValue`, whose result is the same.
+    ///
+    /// - Parameters:
+    ///   - parts: The scanner's parts of `token`.
+    ///   - token: Exactly one JSON number token.
+    @inline(__always)
+    static func double(_ parts: NumberParts, token: UnsafeRawBufferPointer) -> Double {
+        if parts.isExact, parts.significand <= 1 << 53, parts.scale >= -22, parts.scale <= 22 {
+            // Clinger, as in `doubleValue`: both operands are exact, one operation rounds.
+            let magnitude = parts.scale < 0
+                ? Double(parts.significand) / powerOfTen(-parts.scale)
+                : Double(parts.significand) * powerOfTen(parts.scale)
+            return parts.isNegative ? -magnitude : magnitude
+        }
+        return DecimalNumber(parts, token: token).doubleValue
+    }
+
+    /// The count a token the scanner took apart denotes; see `count(validToken:)`.
+    ///
+    /// - Parameters:
+    ///   - parts: The scanner's parts of `token`.
+    ///   - token: Exactly one JSON number token.
+    /// - Returns: The count, or nil when the number is not one.
+    @inline(__always)
+    static func count(_ parts: NumberParts, token: UnsafeRawBufferPointer) -> UInt64? {
+        if parts.isExact, parts.scale == 0, !parts.isNegative || parts.significand == 0 {
+            // Plain digits (or `-0`): the digits are the count.
+            return parts.significand
+        }
+        return parts.isExact ? DecimalNumber(parts, token: token).countValue : count(validToken: token)
+    }
+
     /// Takes apart a token the scanner has already matched against the number grammar.
     ///
     /// - Parameter token: Exactly one JSON number token.
@@ -116,8 +178,8 @@ struct DecimalNumber {
         } else if isExact, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
             // Clinger: both operands are exact doubles, so one IEEE operation rounds correctly.
             magnitude = exponent < 0
-                ? Double(significand) / DecimalNumber.powersOfTen[-exponent]
-                : Double(significand) * DecimalNumber.powersOfTen[exponent]
+                ? Double(significand) / DecimalNumber.powerOfTen(-exponent)
+                : Double(significand) * DecimalNumber.powerOfTen(exponent)
         } else if isExact, let fast = EiselLemire.double(significand: significand, exponent: exponent) {
             magnitude = fast
         } else {
@@ -180,11 +242,38 @@ struct DecimalNumber {
         return value
     }
 
-    /// Exact powers of ten, 10⁰ through 10²², the range Clinger's fast path may use.
-    private static let powersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
+    /// The exact power of ten 10^`exponent`, for 0 ... 22, the range Clinger's fast path may use.
+    ///
+    /// A switch rather than a static array, which would cost a lazy-initialisation check and
+    /// a bounds check per use; the compiler turns it into a table.
+    @inline(__always)
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
+    }
 
     /// `strtod` over a NUL-terminated copy of `token`, for the rare inputs the fast paths leave.
     ///

@@ -12,7 +12,7 @@ import Glibc
 /// so a lookup costs one hash and usually one probe, with no per-byte loop.
 final class FieldTable {
     /// The context of keys in the top-level object.
-    static let rootContext: Int32 = -1
+    static var rootContext: Int32 { -1 }
 
     /// A node's structure.
     struct Node {
@@ -20,6 +20,10 @@ final class FieldTable {
         var hasChildren: Bool
         /// One past the last descendant's id; descendants are `id + 1 ..< descendantEnd`.
         var descendantEnd: Int32
+        /// The presence bits (`FieldTable.presenceBit`) of the fields and labels this node is a
+        /// source of; a line's scanner ORs them together, so the resolver skips at once every
+        /// field none of whose sources was seen.
+        var presence: UInt64
     }
 
     /// One (context, key) → node row of the open-addressing hash table.
@@ -97,7 +101,7 @@ final class FieldTable {
             while end < ordered.count, ordered[end].starts(with: segments) {
                 end += 1
             }
-            nodes.initializeElement(at: id, to: Node(hasChildren: end > id + 1, descendantEnd: Int32(end)))
+            nodes.initializeElement(at: id, to: Node(hasChildren: end > id + 1, descendantEnd: Int32(end), presence: 0))
         }
         nodeCount = ordered.count
 
@@ -140,16 +144,21 @@ final class FieldTable {
         _ = storedKeys.initialize(from: keyBytes)
 
         var flattened = [Int32]()
-        func append(_ paths: [String]) -> Range<Int> {
+        func append(_ paths: [String], presence: UInt64) -> Range<Int> {
             let start = flattened.count
             flattened += paths.compactMap { idBySegments[FieldTable.segments(of: $0)] }
+            for node in flattened[start...] {
+                nodes[Int(node)].presence |= presence
+            }
             return start..<flattened.count
         }
-        var fieldRanges = [Range<Int>](repeating: 0..<0, count: CostField.allCases.count)
+        var fieldRanges = [Range<Int>](repeating: 0..<0, count: CostField.ordinalCount)
         for field in CostField.allCases {
-            fieldRanges[field.ordinal] = append(mapping.sources(for: field))
+            fieldRanges[field.ordinal] = append(mapping.sources(for: field), presence: FieldTable.presenceBit(of: field))
         }
-        let labelRanges = mapping.labelFields.map { append($0.sources) }
+        let labelRanges = mapping.labelFields.indices.map {
+            append(mapping.labelFields[$0].sources, presence: FieldTable.presenceBit(ofLabelAt: $0))
+        }
         sourceNodes = .allocate(capacity: max(flattened.count, 1))
         _ = sourceNodes.initialize(from: flattened)
         let fieldSources = UnsafeMutableBufferPointer<UnsafeBufferPointer<Int32>>.allocate(capacity: fieldRanges.count)
@@ -201,6 +210,19 @@ final class FieldTable {
     /// The node ids of the sources of the label at `index`, in priority order.
     func labelSources(at index: Int) -> UnsafeBufferPointer<Int32> {
         view.labelSources(at: index)
+    }
+
+    /// The presence bit of `field`: one bit per field.
+    @inline(__always)
+    static func presenceBit(of field: CostField) -> UInt64 {
+        1 << UInt64(field.ordinal)
+    }
+
+    /// The presence bit of the label at `index`: one bit per label after the fields' bits, the
+    /// last bit shared by all labels beyond.
+    @inline(__always)
+    static func presenceBit(ofLabelAt index: Int) -> UInt64 {
+        1 << UInt64(min(CostField.ordinalCount + index, 63))
     }
 
     /// Splits a dotted path into its segments' bytes.
@@ -277,10 +299,16 @@ extension FieldTable.View {
     @_transparent
     func node(context: Int32, key: UnsafeRawPointer, count: Int, readable: Int) -> Int32 {
         let words = FieldTable.words(of: key, count: count, readable: readable)
+        return node(context: context, key: key, count: count, words: words)
+    }
+
+    /// The node a key leads to, given its comparison words (`FieldTable.words`).
+    @_transparent
+    func node(context: Int32, key: UnsafeRawPointer, count: Int, words: (head: UInt64, tail: UInt64)) -> Int32 {
         let hash = FieldTable.hash(context: context, head: words.head, tail: words.tail, length: count)
         let tag = FieldTable.tag(of: hash)
         let mask = tags.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> shift)
+        var slot = Int(truncatingIfNeeded: hash &>> shift)
         while true {
             let rowTag = tags[slot]
             if rowTag == 0 {
@@ -332,5 +360,10 @@ extension CostField {
         case .cached: 18
         case .timestamp: 19
         }
+    }
+
+    /// The number of ordinals, one past the last.
+    fileprivate static var ordinalCount: Int {
+        CostField.timestamp.ordinal + 1
     }
 }

@@ -27,14 +27,21 @@ extension JSONScanner {
             }
             cursor += 8
         }
-        return try scanStringRest(&cursor, end)
+        let rest = try scanStringRest(cursor, end)
+        cursor = rest.end
+        return rest.isEscaped
     }
 
     /// The general loop of `scanString`, from a special byte or the line's last 8 bytes on.
+    ///
+    /// By value rather than `inout`, so that callers' cursors stay in registers.
+    ///
+    /// - Returns: One past the closing quote, and whether the string contains escapes.
     @inline(never)
-    private static func scanStringRest(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
-        throws(ScanFailure) -> Bool
+    private static func scanStringRest(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure) -> (end: UnsafePointer<UInt8>, isEscaped: Bool)
     {
+        var cursor = start
         var isEscaped = false
         while true {
             while end - cursor >= 8 {
@@ -52,8 +59,7 @@ extension JSONScanner {
             }
             let byte = cursor.pointee
             if byte == UInt8(ascii: "\"") {
-                cursor += 1
-                return isEscaped
+                return (cursor + 1, isEscaped)
             }
             if byte == UInt8(ascii: "\\") {
                 isEscaped = true

@@ -15,6 +15,20 @@ extension JSONScanner {
         return after
     }
 
+    /// Where the number token at `cursor` ends, after validating it and taking it apart.
+    ///
+    /// - Parameter parts: Set to the token's parts.
+    /// - Throws: `.invalidJSON` when no valid number starts here.
+    @inline(__always)
+    static func numberEnd(_ cursor: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, parts: inout NumberParts)
+        throws(ScanFailure) -> UnsafePointer<UInt8>
+    {
+        guard let after = JSONNumberGrammar.end(of: cursor, limit: end, parts: &parts) else {
+            throw .invalidJSON
+        }
+        return after
+    }
+
     /// Validates `true`, `false` or `null` at `cursor` and moves past it.
     ///
     /// - Returns: The literal's kind.

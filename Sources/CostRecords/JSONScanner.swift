@@ -8,6 +8,10 @@
 /// limit bounds memory, never the stack. The first problem in document order decides the
 /// reason.
 ///
+/// A key that the decoder's `KeyPredictor` expects is recognised by comparing its bytes,
+/// without scanning it or looking it up; the usual separators (`": "`, `", "`) and short
+/// integers are taken in one step each.
+///
 /// The hot loops read through a local cursor that the static helpers advance in place, so
 /// it stays in a register; `position` is written back only around the out-of-line paths.
 struct JSONScanner {
@@ -32,6 +36,10 @@ struct JSONScanner {
     unowned(unsafe) let scratch: ScratchArena
     /// The open containers of a skipped value, `maxDepth` bytes.
     let containerStack: UnsafeMutablePointer<UInt8>
+    /// The decoder's memory of key sequences.
+    let predictor: KeyPredictor
+    /// The union of the `FieldTable.Node.presence` bits of every node given a value so far.
+    var presence: UInt64 = 0
 
     /// Scans the whole line.
     ///
@@ -74,6 +82,9 @@ struct JSONScanner {
         let table = self.table
         let slots = self.slots
         let generation = self.generation
+        let predictor = self.predictor
+        var presence: UInt64 = 0
+        defer { self.presence |= presence }
         var cursor = position
         JSONScanner.skipWhitespace(&cursor, end)
         guard cursor < end else {
@@ -83,22 +94,40 @@ struct JSONScanner {
             position = cursor + 1
             return false
         }
+        var prediction = KeyPredictor.firstSlot(context: context)
         while true {
             guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
                 throw .invalidJSON
             }
             cursor += 1
             let keyStart = cursor
-            let isKeyEscaped = try JSONScanner.scanString(&cursor, end)
-            let keyCount = cursor - 1 - keyStart
-            let node = isKeyEscaped
-                ? lookUpEscaped(context: context, key: keyStart, count: keyCount)
-                : table.node(context: context, key: keyStart, count: keyCount, readable: end - keyStart)
+            let node: Int32
+            if let known = predictor.match(slot: prediction, context: context, key: keyStart, end: end) {
+                node = known.node
+                cursor += Int(known.length) + 1
+                prediction = Int(known.successor)
+            } else if try JSONScanner.scanString(&cursor, end) {
+                node = lookUpEscaped(context: context, key: keyStart, count: cursor - 1 - keyStart)
+                prediction = KeyPredictor.firstSlot(context: context)
+            } else {
+                let keyCount = cursor - 1 - keyStart
+                let words = FieldTable.words(of: keyStart, count: keyCount, readable: end - keyStart)
+                node = table.node(context: context, key: keyStart, count: keyCount, words: words)
+                prediction = predictor.remember(
+                    slot: prediction, head: words.head, tail: words.tail, length: keyCount, context: context,
+                    node: node
+                )
+            }
             try JSONScanner.expectColon(&cursor, end)
             let first = cursor.pointee
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
             // skipped scalars share the same inlined scans.
-            let isEntered = node >= 0 && table.nodes[Int(node)].hasChildren
+            var isEntered = false
+            if node >= 0 {
+                let shape = table.nodes[Int(node)]
+                isEntered = shape.hasChildren
+                presence |= shape.presence
+            }
             if isEntered {
                 position = cursor
                 try recordValue(node: node, depth: depth)
@@ -115,12 +144,22 @@ struct JSONScanner {
                 }
             } else if JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-") {
                 let token = cursor
-                cursor = try JSONScanner.numberEnd(cursor, end)
                 if node >= 0 {
+                    // The parts go straight into the slot, which the store below makes current.
+                    if let short = JSONNumberGrammar.shortInteger(at: cursor, limit: end) {
+                        cursor = short.end
+                        slots[Int(node)].number = short.parts
+                    } else {
+                        cursor = try JSONScanner.numberEnd(cursor, end, parts: &slots[Int(node)].number)
+                    }
                     slots[Int(node)].store(
                         kind: .number, start: token - lineStart, count: cursor - token, isEscaped: false,
                         generation: generation
                     )
+                } else if let short = JSONNumberGrammar.shortInteger(at: cursor, limit: end) {
+                    cursor = short.end
+                } else {
+                    cursor = try JSONScanner.numberEnd(cursor, end)
                 }
             } else {
                 position = cursor
@@ -130,6 +169,17 @@ struct JSONScanner {
                     try skipValue(depth: depth)
                 }
                 cursor = position
+            }
+            // `, "` and `,"` before the next key, the usual separators, are taken in one step.
+            if end - cursor >= 3, cursor[0] == UInt8(ascii: ",") {
+                if cursor[1] == UInt8(ascii: "\"") {
+                    cursor += 1
+                    continue
+                }
+                if cursor[1] == UInt8(ascii: " "), cursor[2] == UInt8(ascii: "\"") {
+                    cursor += 2
+                    continue
+                }
             }
             guard cursor < end else {
                 throw .invalidJSON
@@ -177,6 +227,7 @@ struct JSONScanner {
             }
             slots[index].keyGeneration = generation
         }
+        presence |= shape.presence
         let first = position.pointee
         var kind = JSONKind.object
         var start = 0
@@ -205,7 +256,7 @@ struct JSONScanner {
             kind = try JSONScanner.scanLiteral(&position, end)
         default:
             let token = position
-            position = try JSONScanner.numberEnd(position, end)
+            position = try JSONScanner.numberEnd(position, end, parts: &slots[index].number)
             kind = .number
             start = token - lineStart
             count = position - token
@@ -307,10 +358,34 @@ struct JSONScanner {
 
     /// Skips whitespace, a `:` and whitespace between a key and its value, leaving `cursor`
     /// on the value's first byte.
+    ///
+    /// `: ` and `:` before a value, the usual separators, are taken here in one step; the
+    /// rest out of line, so that this stays small enough to be inlined in every build (a
+    /// release build, which compiles the module in several threads, did not inline the whole).
     @inline(__always)
     private static func expectColon(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
         throws(ScanFailure)
     {
+        if end - cursor >= 3, cursor[0] == UInt8(ascii: ":") {
+            if cursor[1] > 0x20 {
+                cursor += 1
+                return
+            }
+            if cursor[1] == UInt8(ascii: " "), cursor[2] > 0x20 {
+                cursor += 2
+                return
+            }
+        }
+        cursor = try afterColon(cursor, end)
+    }
+
+    /// The general path of `expectColon`: the position of the value after any whitespace, a
+    /// `:` and any whitespace.
+    @inline(never)
+    private static func afterColon(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        throws(ScanFailure) -> UnsafePointer<UInt8>
+    {
+        var cursor = start
         skipWhitespace(&cursor, end)
         guard cursor < end, cursor.pointee == UInt8(ascii: ":") else {
             throw .invalidJSON
@@ -320,14 +395,40 @@ struct JSONScanner {
         guard cursor < end else {
             throw .invalidJSON
         }
+        return cursor
     }
 
     /// Moves `cursor` past JSON whitespace.
+    ///
+    /// The usual cases, nothing or the one space of `", "` and `": "`, are tested first.
     @inline(__always)
     static func skipWhitespace(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
+        guard end - cursor >= 2 else {
+            cursor = afterWhitespace(cursor, end)
+            return
+        }
+        if cursor[0] > 0x20 {
+            return
+        }
+        if cursor[0] == 0x20, cursor[1] > 0x20 {
+            cursor += 1
+            return
+        }
+        cursor = afterWhitespace(cursor, end)
+    }
+
+    /// The general loop of `skipWhitespace`: the first position at or after `cursor` that is
+    /// not whitespace.
+    ///
+    /// By value rather than `inout`, so that callers' cursors stay in registers.
+    private static func afterWhitespace(_ cursor: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        -> UnsafePointer<UInt8>
+    {
+        var cursor = cursor
         while cursor < end, isWhitespace(cursor.pointee) {
             cursor += 1
         }
+        return cursor
     }
 
     /// Whether `byte` is JSON whitespace (space, tab, line feed, carriage return).

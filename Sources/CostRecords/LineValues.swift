@@ -26,8 +26,11 @@ struct ScannedValue {
     var isEscaped: Bool
     /// For an object or array: whether it has members.
     var isNonEmpty: Bool
+    /// For a number: its parts, taken apart as it was scanned.
+    var number = NumberParts()
 
-    /// Makes this the current line's scalar value (a string or number), keeping `keyGeneration`.
+    /// Makes this the current line's scalar value (a string or number), keeping `keyGeneration`
+    /// (and `number`, which the scanner writes in place).
     @inline(__always)
     mutating func store(kind: JSONKind, start: Int, count: Int, isEscaped: Bool, generation: UInt32) {
         self.generation = generation
@@ -37,6 +40,7 @@ struct ScannedValue {
         self.isEscaped = isEscaped
         isNonEmpty = false
     }
+
 }
 
 /// The per-node values of the line being decoded, reused across lines without clearing.

@@ -23,13 +23,22 @@ struct RecordResolver {
     let slots: UnsafeMutableBufferPointer<ScannedValue>
     /// The line's generation: slots of other generations are absent.
     let generation: UInt32
+    /// The presence bits of every node the scanner gave a value: a field or label whose bit
+    /// is clear has no source in the line, and its sources need not be looked at.
+    let presence: UInt64
     /// Room for text that is not verbatim in the line.
-    let scratch: ScratchArena
+    ///
+    /// Unowned and unretained, as in `JSONScanner`: the decoder owns the arena and outlives
+    /// the resolver, which lives only for one `decode` call.
+    unowned(unsafe) let scratch: ScratchArena
+    /// The decoder's memory of the last minute a timestamp string named.
+    let minuteCache: UnsafeMutablePointer<TimestampParser.MinuteCache>
 
     /// Resolves every field.
     ///
     /// - Parameter labels: The decoder's reusable label array; filled in mapping order.
     /// - Returns: The record, or the reason the line is not one.
+    @inline(__always)
     func resolve(labels: inout [UnsafeRawBufferPointer?]) -> DecodeOutcome {
         guard var model = firstNonEmptyString(.model) ?? modelOfFailedCallWithoutOne() else {
             return .failure(.missingModel)
@@ -50,26 +59,42 @@ struct RecordResolver {
             let status = try resolveStatus()
             let timestamp = resolveTimestamp()
             for index in labels.indices {
-                labels[index] = labelValue(table.labelSources(at: index))
+                labels[index] = labelValue(at: index)
             }
-            return .record(
-                CostRecord(
-                    provider: provider,
-                    model: model,
-                    status: status,
-                    errorType: status == .error ? resolveErrorType() : nil,
-                    costUSD: try resolveCost(),
-                    inputTokens: try count(.inputTokens),
-                    outputTokens: try count(.outputTokens),
-                    cacheReadTokens: try count(.cacheReadTokens),
-                    cacheWriteTokens: try count(.cacheWriteTokens),
-                    latencySeconds: try resolveLatency(),
-                    isCached: try flag(.cached) ?? false,
-                    timestamp: timestamp.value,
-                    hasUnparsableTimestamp: timestamp.isUnparsable,
-                    labels: labels
-                )
+            var record = CostRecord(
+                provider: provider,
+                model: model,
+                status: status,
+                errorType: status == .error ? resolveErrorType() : nil,
+                hasUnparsableTimestamp: timestamp.isUnparsable,
+                // The empty literal is a static object: no retain when no labels are mapped.
+                labels: labels.isEmpty ? [] : labels
             )
+            // Each quantity goes straight into its stored value and presence bit, which costs
+            // fewer instructions than turning optionals into bits in the initializer.
+            if let cost = try resolveCost() {
+                record.store(cost, in: \.storedCost, bit: CostRecord.Presence.cost)
+            }
+            if let tokens = try count(.inputTokens) {
+                record.store(tokens, in: \.storedInputTokens, bit: CostRecord.Presence.inputTokens)
+            }
+            if let tokens = try count(.outputTokens) {
+                record.store(tokens, in: \.storedOutputTokens, bit: CostRecord.Presence.outputTokens)
+            }
+            if let tokens = try count(.cacheReadTokens) {
+                record.store(tokens, in: \.storedCacheReadTokens, bit: CostRecord.Presence.cacheReadTokens)
+            }
+            if let tokens = try count(.cacheWriteTokens) {
+                record.store(tokens, in: \.storedCacheWriteTokens, bit: CostRecord.Presence.cacheWriteTokens)
+            }
+            if let latency = try resolveLatency() {
+                record.store(latency, in: \.storedLatency, bit: CostRecord.Presence.latency)
+            }
+            record.isCached = try flag(.cached) ?? false
+            if let seconds = timestamp.value {
+                record.store(seconds, in: \.storedTimestamp, bit: CostRecord.Presence.timestamp)
+            }
+            return .record(record)
         } catch {
             return .failure(error.reason)
         }
@@ -95,10 +120,16 @@ struct RecordResolver {
         return value
     }
 
+    /// The sources of `field`: none when the scanner saw none of them.
+    @inline(__always)
+    private func sources(_ field: CostField) -> UnsafeBufferPointer<Int32> {
+        presence & FieldTable.presenceBit(of: field) == 0 ? UnsafeBufferPointer(start: nil, count: 0) : table[field]
+    }
+
     /// The first present, non-null value among `field`'s sources.
     @inline(__always)
     private func first(_ field: CostField) -> ScannedValue? {
-        for node in table[field] {
+        for node in sources(field) {
             if let value = value(node) {
                 return value
             }
@@ -107,8 +138,9 @@ struct RecordResolver {
     }
 
     /// The first source of `field` whose value is a non-empty string, as text.
+    @inline(__always)
     private func firstNonEmptyString(_ field: CostField) -> UnsafeRawBufferPointer? {
-        for node in table[field] {
+        for node in sources(field) {
             if let value = value(node), value.kind == .string, value.count > 0 {
                 return text(of: value)
             }
@@ -119,26 +151,44 @@ struct RecordResolver {
     /// A value's raw bytes in the line: a string's contents or a number's token.
     @inline(__always)
     private func raw(_ value: ScannedValue) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: line[value.start..<(value.start + value.count)])
+        // Not `line[range]`: the scanner's ranges are inside the line, and rebasing a slice
+        // checks them again.
+        UnsafeRawBufferPointer(start: line.baseAddress.map { $0 + value.start }, count: value.count)
     }
 
     /// A string value's text, unescaped into scratch when it has escapes.
+    @inline(__always)
     private func text(of value: ScannedValue) -> UnsafeRawBufferPointer {
-        guard value.isEscaped else {
-            return raw(value)
-        }
+        value.isEscaped ? unescapedText(of: value) : raw(value)
+    }
+
+    /// An escaped string value's text, unescaped into scratch.
+    private func unescapedText(of value: ScannedValue) -> UnsafeRawBufferPointer {
         let buffer = scratch.allocate(value.count)
         let written = JSONStringUnescaper.unescape(raw(value), into: buffer)
         scratch.giveBack(value.count - written)
         return UnsafeRawBufferPointer(rebasing: buffer[0..<written])
     }
 
-    /// The number a value denotes: a number token, or for `allowsString` a string that is
+    /// The number a number value denotes.
+    @inline(__always)
+    private func number(_ value: ScannedValue) -> DecimalNumber {
+        DecimalNumber(value.number, token: raw(value))
+    }
+
+    /// The count a number value denotes, or nil when it is not an integral, non-negative
+    /// number that fits in 64 bits.
+    @inline(__always)
+    private func count(_ value: ScannedValue) -> UInt64? {
+        DecimalNumber.count(value.number, token: raw(value))
+    }
+
+    /// The `Double` a value denotes: a number token, or for `allowsString` a string that is
     /// exactly a JSON number.
-    private func decimal(_ value: ScannedValue, allowsString: Bool = false) -> DecimalNumber? {
+    private func double(_ value: ScannedValue, allowsString: Bool = false) -> Double? {
         switch value.kind {
-        case .number: DecimalNumber(validToken: raw(value))
-        case .string where allowsString: DecimalNumber(text(of: value))
+        case .number: DecimalNumber.double(value.number, token: raw(value))
+        case .string where allowsString: DecimalNumber(text(of: value))?.doubleValue
         default: nil
         }
     }
@@ -156,9 +206,10 @@ struct RecordResolver {
         guard slash > 0, slash < model.count - 1 else {
             return nil
         }
+        // Direct pointers: the slash was found inside the model, so both parts are too.
         return (
-            UnsafeRawBufferPointer(rebasing: model[0..<slash]),
-            UnsafeRawBufferPointer(rebasing: model[(slash + 1)...])
+            UnsafeRawBufferPointer(start: base, count: slash),
+            UnsafeRawBufferPointer(start: base + slash + 1, count: model.count - slash - 1)
         )
     }
 
@@ -198,7 +249,7 @@ struct RecordResolver {
         if let isError = try flag(.isError) {
             return isError ? .error : .success
         }
-        for node in table[.errorEvidence] {
+        for node in sources(.errorEvidence) {
             if let value = value(node), isNonEmpty(value) {
                 return .error
             }
@@ -212,27 +263,32 @@ struct RecordResolver {
         let isNumeric = value.kind == .number
             || (value.kind == .string && (JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-")))
         if isNumeric {
-            guard let code = decimal(value, allowsString: true)?.doubleValue else {
+            guard let code = double(value, allowsString: true) else {
                 return nil
             }
-            return code >= 200 && code < 300 && code.rounded(.down) == code ? .success : .error
+            // In 200 ..< 300, converting to `Int` is exact and cannot trap: cheaper than `floor`.
+            return code >= 200 && code < 300 && Double(Int(code)) == code ? .success : .error
         }
         guard value.kind == .string else {
             return nil
         }
-        let word = text(of: value)
-        for candidate in RecordResolver.statusWords where equalIgnoringCase(word, candidate.word.bytes) {
+        guard let word = FoldedWord(text(of: value)) else {
+            return nil
+        }
+        for candidate in RecordResolver.statusWords where candidate.word == word {
             return candidate.status
         }
         return nil
     }
 
-    /// The status words and what they mean.
-    private static let statusWords: [(word: StaticBytes, status: RequestStatus)] = [
-        (StaticBytes("success"), .success), (StaticBytes("ok"), .success), (StaticBytes("succeeded"), .success),
-        (StaticBytes("completed"), .success), (StaticBytes("stop"), .success),
-        (StaticBytes("error"), .error), (StaticBytes("failed"), .error), (StaticBytes("failure"), .error),
-        (StaticBytes("fail"), .error), (StaticBytes("timeout"), .error), (StaticBytes("cancelled"), .error),
+    /// The status words and what they mean, folded for comparison ignoring case.
+    private static let statusWords: [(word: FoldedWord, status: RequestStatus)] = [
+        (FoldedWord(letters: "success"), .success), (FoldedWord(letters: "ok"), .success),
+        (FoldedWord(letters: "succeeded"), .success), (FoldedWord(letters: "completed"), .success),
+        (FoldedWord(letters: "stop"), .success), (FoldedWord(letters: "error"), .error),
+        (FoldedWord(letters: "failed"), .error), (FoldedWord(letters: "failure"), .error),
+        (FoldedWord(letters: "fail"), .error), (FoldedWord(letters: "timeout"), .error),
+        (FoldedWord(letters: "cancelled"), .error),
     ]
 
     /// Whether a value counts as a reported error: a non-empty string, object or array,
@@ -243,20 +299,20 @@ struct RecordResolver {
         case .object, .array: value.isNonEmpty
         case .true: true
         case .false, .null: false
-        case .number: DecimalNumber(validToken: raw(value)).significand != 0
+        case .number: number(value).significand != 0
         }
     }
 
     /// The class of a failed call: the first `errorType` source that names one, else `.other`.
     private func resolveErrorType() -> ErrorType {
-        for node in table[.errorType] {
+        for node in sources(.errorType) {
             guard let value = value(node) else {
                 continue
             }
             let type: ErrorType?
             switch value.kind {
             case .number:
-                type = DecimalNumber.count(validToken: raw(value)).flatMap {
+                type = count(value).flatMap {
                     ErrorClassifier.errorType(statusCode: Int(clamping: $0))
                 }
             case .string:
@@ -289,18 +345,19 @@ struct RecordResolver {
 
     /// One cost value: a number or a numeric string, finite and not negative.
     private func cost(_ value: ScannedValue) throws(Rejection) -> Double {
-        guard let number = decimal(value, allowsString: true) else {
+        guard let number = double(value, allowsString: true) else {
             throw .invalidValue
         }
-        return try nonNegativeFinite(number.doubleValue)
+        return try nonNegativeFinite(number)
     }
 
     /// A token count: an integral, non-negative number that fits in 64 bits.
+    @inline(__always)
     private func count(_ field: CostField) throws(Rejection) -> UInt64? {
         guard let value = first(field) else {
             return nil
         }
-        guard value.kind == .number, let count = DecimalNumber.count(validToken: raw(value)) else {
+        guard value.kind == .number, let count = count(value) else {
             throw .invalidValue
         }
         return count
@@ -333,10 +390,10 @@ struct RecordResolver {
 
     /// A logged duration, divided by `scale`, finite and not negative.
     private func seconds(_ value: ScannedValue, scale: Double) throws(Rejection) -> Double {
-        guard let number = decimal(value) else {
+        guard let number = double(value) else {
             throw .invalidValue
         }
-        return try nonNegativeFinite(number.doubleValue) / scale
+        return try nonNegativeFinite(number) / scale
     }
 
     /// `value` when finite and not negative (with -0 as 0); otherwise the line is rejected.
@@ -353,6 +410,7 @@ struct RecordResolver {
     ///
     /// - Returns: The flag, or nil when absent.
     /// - Throws: `.invalidValue` for any other value.
+    @inline(__always)
     private func flag(_ field: CostField) throws(Rejection) -> Bool? {
         guard let value = first(field) else {
             return nil
@@ -382,6 +440,7 @@ struct RecordResolver {
     private static let falseWord = StaticBytes("false")
 
     /// The record's own time, and whether a logged time could not be read.
+    @inline(__always)
     private func resolveTimestamp() -> (value: Double?, isUnparsable: Bool) {
         guard let value = first(.timestamp) else {
             return (nil, false)
@@ -393,15 +452,19 @@ struct RecordResolver {
     /// The epoch time a number or string value denotes, or nil.
     private func epochSeconds(_ value: ScannedValue) -> Double? {
         switch value.kind {
-        case .number: TimestampParser.epochSeconds(fromNumber: DecimalNumber(validToken: raw(value)).doubleValue)
-        case .string: TimestampParser.epochSeconds(fromText: text(of: value))
+        case .number: TimestampParser.epochSeconds(fromNumber: DecimalNumber.double(value.number, token: raw(value)))
+        case .string: minuteCache.pointee.epochSeconds(fromText: text(of: value))
         default: nil
         }
     }
 
-    /// A label's text: a string's text, a number as logged, or `true`/`false`; nil otherwise.
-    private func labelValue(_ sources: UnsafeBufferPointer<Int32>) -> UnsafeRawBufferPointer? {
-        for node in sources {
+    /// The text of the label at `index`: a string's text, a number as logged, or
+    /// `true`/`false`; nil otherwise.
+    private func labelValue(at index: Int) -> UnsafeRawBufferPointer? {
+        guard presence & FieldTable.presenceBit(ofLabelAt: index) != 0 else {
+            return nil
+        }
+        for node in table.labelSources(at: index) {
             guard let value = value(node) else {
                 continue
             }

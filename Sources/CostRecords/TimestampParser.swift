@@ -66,25 +66,41 @@ enum TimestampParser {
     @inline(__always)
     private static func fixedDateTimeSeconds(_ text: UnsafeRawBufferPointer) -> Double? {
         guard text.count >= 19, let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self),
-            base[4] == UInt8(ascii: "-"), base[7] == UInt8(ascii: "-"), base[13] == UInt8(ascii: ":"),
-            base[16] == UInt8(ascii: ":"),
+            let minute = minuteSeconds(base), let second = secondOfMinute(base)
+        else {
+            return nil
+        }
+        return Double(minute + second)
+    }
+
+    /// The epoch seconds of the whole minute `YYYY-MM-DD(T|t| )HH:MM` in the first 16 bytes
+    /// at `base`, or nil when they are not one.
+    ///
+    /// The sum is an integer, exactly representable as a `Double` with the seconds added:
+    /// the same value the general reader computes.
+    static func minuteSeconds(_ base: UnsafePointer<UInt8>) -> Int? {
+        guard base[4] == UInt8(ascii: "-"), base[7] == UInt8(ascii: "-"), base[13] == UInt8(ascii: ":"),
             base[10] == UInt8(ascii: "T") || base[10] == UInt8(ascii: " ") || base[10] == UInt8(ascii: "t"),
             let century = digitPair(base, 0), let yearOfCentury = digitPair(base, 2), let month = digitPair(base, 5),
-            let day = digitPair(base, 8), let hour = digitPair(base, 11), let minute = digitPair(base, 14),
-            let second = digitPair(base, 17)
+            let day = digitPair(base, 8), let hour = digitPair(base, 11), let minute = digitPair(base, 14)
         else {
             return nil
         }
         let year = century * 100 + yearOfCentury
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour <= 23, minute <= 59,
-            second <= 60
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour <= 23, minute <= 59
         else {
             return nil
         }
-        // The same operations in the same order as the general reader, so results are identical.
-        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
-        seconds += Double(hour * 3_600 + minute * 60 + second)
-        return seconds
+        return daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60
+    }
+
+    /// The `:SS` at offset 16 from `base`, as seconds (up to 60, a leap second), or nil.
+    @inline(__always)
+    static func secondOfMinute(_ base: UnsafePointer<UInt8>) -> Int? {
+        guard base[16] == UInt8(ascii: ":"), let second = digitPair(base, 17), second <= 60 else {
+            return nil
+        }
+        return second
     }
 
     /// The two-digit number at `offset`, or nil when either byte is not a digit.
@@ -101,7 +117,7 @@ enum TimestampParser {
     /// The optional fraction (only after whole seconds) and zone that end a time, applied to
     /// `seconds`; nil when anything else follows.
     @inline(__always)
-    private static func rest(of cursor: inout Cursor, after seconds: Double, allowsFraction: Bool) -> Double? {
+    static func rest(of cursor: inout Cursor, after seconds: Double, allowsFraction: Bool) -> Double? {
         var fraction = 0.0
         if allowsFraction, cursor.skip(".") || cursor.skip(",") {
             guard let value = cursor.fraction() else {
@@ -109,7 +125,10 @@ enum TimestampParser {
             }
             fraction = value
         }
-        guard let offset = cursor.zoneOffset(), cursor.isAtEnd else {
+        // No zone or `Z`, the usual ends, without the general zone reader's call.
+        let isUTC = cursor.isAtEnd
+            || (cursor.index == cursor.text.count - 1 && cursor.text[cursor.index] | 0x20 == UInt8(ascii: "z"))
+        guard let offset = isUTC ? 0 : cursor.zoneOffset(), isUTC || cursor.isAtEnd else {
             return nil
         }
         return seconds - Double(offset) + fraction
@@ -135,7 +154,7 @@ enum TimestampParser {
     }
 
     /// A read position in the timestamp text.
-    private struct Cursor {
+    struct Cursor {
         let text: UnsafeRawBufferPointer
         var index = 0
 
@@ -173,8 +192,29 @@ enum TimestampParser {
         }
 
         /// Consumes one or more fraction digits; digits past nanoseconds are read but ignored.
+        ///
+        /// Up to 7 digits, the usual milli- and microseconds, are read as one word.
         @inline(__always)
         mutating func fraction() -> Double? {
+            let available = text.count - index
+            if available > 0, text.count >= 8, let base = text.baseAddress {
+                // The next 8 bytes, or the text's last 8 shifted so that the unread ones come first
+                // (the zero bytes shifted in are not digits).
+                let word = available >= 8
+                    ? UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    : UInt64(littleEndian: base.loadUnaligned(fromByteOffset: text.count - 8, as: UInt64.self))
+                        >> (UInt64(8 - available) &* 8)
+                let nonDigits = JSONNumberGrammar.nonDigitBytes(in: word)
+                let count = nonDigits.trailingZeroBitCount >> 3
+                if count == 0 {
+                    return nil
+                }
+                if count < 8 {
+                    index += count
+                    let numerator = JSONNumberGrammar.eightDigitsValue(word << (UInt64(8 - count) &* 8))
+                    return Double(numerator) / Double(JSONNumberGrammar.powerOfTen(count))
+                }
+            }
             var numerator = 0
             var scale = 1
             let start = index

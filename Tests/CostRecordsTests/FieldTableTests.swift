@@ -68,6 +68,27 @@ import Testing
         #expect(!table.nodes[Int(walk(table, ["model"]))].hasChildren)
     }
 
+    @Test func everySourceNodeCarriesItsFieldsPresenceBit() {
+        let mapping = CostFieldMapping.builtIn.addingLabel(.init(name: "user", sources: ["user_id", "usage.input"]))
+        let table = FieldTable(mapping: mapping)
+        for field in CostField.allCases {
+            for node in table[field] {
+                #expect(table.nodes[Int(node)].presence & FieldTable.presenceBit(of: field) != 0, "\(field)")
+            }
+        }
+        for node in table.labelSources(at: 0) {
+            #expect(table.nodes[Int(node)].presence & FieldTable.presenceBit(ofLabelAt: 0) != 0)
+        }
+        // `usage` only leads to sources; it is none itself.
+        #expect(table.nodes[Int(walk(table, ["usage"]))].presence == 0)
+    }
+
+    @Test func presenceBitsAreDistinct() {
+        let bits = CostField.allCases.map(FieldTable.presenceBit(of:)) + (0..<43).map(FieldTable.presenceBit(ofLabelAt:))
+        #expect(Set(bits).count == bits.count)
+        #expect(FieldTable.presenceBit(ofLabelAt: 44) == FieldTable.presenceBit(ofLabelAt: 43))
+    }
+
     @Test func builtInSourcesAllResolve() {
         let table = FieldTable(mapping: .builtIn)
         for field in CostField.allCases {

@@ -77,3 +77,34 @@ import Testing
         #expect(TimestampParser.daysFromCivil(year: year, month: month, day: day) == expected)
     }
 }
+
+/// The minute cache reads every text exactly as the uncached reader does, whatever it saw before.
+@Suite struct MinuteCacheTests {
+    static let texts = [
+        "2024-06-01T00:00:00.019565", "2024-06-01T00:00:59.5Z", "2024-06-01 00:00:01.114757", "2024-06-01T00:00:61",
+        "2024-06-01T00:00:00+02:00", "2024-06-01T00:01:00", "2024-06-01T00:00:0x", "2024-02-30T00:00:00",
+        "1970-01-01T00:00:00", "1970-01-01T00:00", "2024-06-01t00:00:00z", "2024-06-01T00:00:00.123456789123Z",
+        "2024-06-01T00:00:00.255Z", "2024-06-01T00:00:00Zx", "2024-06-01T00:00:00.", "2024-06-01X00:00:00",
+        String(repeating: "\u{0}", count: 19), "1717200000", "2024-06-01T00:00:00-0530", "2024-06-01T23:59:60",
+    ]
+
+    @Test func agreesWithTheUncachedReader() {
+        var cache = TimestampParser.MinuteCache()
+        var generator = SplitMix64(seed: 0x7133)
+        for _ in 0..<2_000 {
+            let text = Self.texts[Int(generator.next() % UInt64(Self.texts.count))]
+            Array(text.utf8).withUnsafeBytes { bytes in
+                let cached = cache.epochSeconds(fromText: bytes)
+                let uncached = TimestampParser.epochSeconds(fromText: bytes)
+                #expect(cached?.bitPattern == uncached?.bitPattern, "\(text)")
+            }
+        }
+    }
+
+    @Test func aRepeatedMinuteReadsItsNewSeconds() {
+        var cache = TimestampParser.MinuteCache()
+        let values = ["2024-12-19T18:59:02Z", "2024-12-19T18:59:03.5Z", "2024-12-19 18:59:04", "2024-12-19T18:59:05"]
+            .map { text in Array(text.utf8).withUnsafeBytes { cache.epochSeconds(fromText: $0) } }
+        #expect(values == [1_734_634_742, 1_734_634_743.5, 1_734_634_744, 1_734_634_745])
+    }
+}
