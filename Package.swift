@@ -3,13 +3,13 @@ import PackageDescription
 
 /// Settings every target of ours shares: Swift 6 strict concurrency and explicit `any`.
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "llm-cost-exporter",
     products: [
-        .executable(name: "llm-cost-exporter", targets: ["llm-cost-exporter"]),
+        .executable(name: "llm-cost-exporter", targets: ["llm-cost-exporter"])
     ],
     targets: [
         // The system zlib, for gzip-compressed scrapes.

@@ -83,7 +83,8 @@ enum PlainScalarResolver {
         nonisolated(unsafe) static let `true` = /true|True|TRUE/
         nonisolated(unsafe) static let `false` = /false|False|FALSE/
         nonisolated(unsafe) static let int = /[-+]?(?:0|[1-9][0-9]*)/
-        nonisolated(unsafe) static let float = /[-+]?(?:0|[1-9][0-9]*)\.[0-9]*(?:[eE][-+][0-9]+)?|\.[0-9]+(?:[eE][-+][0-9]+)?/
+        nonisolated(unsafe) static let float =
+            /[-+]?(?:0|[1-9][0-9]*)\.[0-9]*(?:[eE][-+][0-9]+)?|\.[0-9]+(?:[eE][-+][0-9]+)?/
         nonisolated(unsafe) static let yaml11Bool = /yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N/
         nonisolated(unsafe) static let timestamp =
             /[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?/

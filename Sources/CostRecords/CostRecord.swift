@@ -150,7 +150,8 @@ public struct CostRecord {
         storedCacheWriteTokens = cacheWriteTokens ?? 0
         storedLatency = latencySeconds ?? 0
         storedTimestamp = timestamp ?? 0
-        presence = (costUSD == nil ? 0 : Presence.cost) | (inputTokens == nil ? 0 : Presence.inputTokens)
+        presence =
+            (costUSD == nil ? 0 : Presence.cost) | (inputTokens == nil ? 0 : Presence.inputTokens)
             | (outputTokens == nil ? 0 : Presence.outputTokens)
             | (cacheReadTokens == nil ? 0 : Presence.cacheReadTokens)
             | (cacheWriteTokens == nil ? 0 : Presence.cacheWriteTokens)

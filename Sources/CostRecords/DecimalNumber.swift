@@ -69,7 +69,8 @@ struct DecimalNumber {
     static func double(_ parts: NumberParts, token: UnsafeRawBufferPointer) -> Double {
         if parts.isExact, parts.significand <= 1 << 53, parts.scale >= -22, parts.scale <= 22 {
             // Clinger, as in `doubleValue`: both operands are exact, one operation rounds.
-            let magnitude = parts.scale < 0
+            let magnitude =
+                parts.scale < 0
                 ? Double(parts.significand) / powerOfTen(-parts.scale)
                 : Double(parts.significand) * powerOfTen(parts.scale)
             return parts.isNegative ? -magnitude : magnitude
@@ -177,7 +178,8 @@ struct DecimalNumber {
             magnitude = 0
         } else if isExact, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
             // Clinger: both operands are exact doubles, so one IEEE operation rounds correctly.
-            magnitude = exponent < 0
+            magnitude =
+                exponent < 0
                 ? Double(significand) / DecimalNumber.powerOfTen(-exponent)
                 : Double(significand) * DecimalNumber.powerOfTen(exponent)
         } else if isExact, let fast = EiselLemire.double(significand: significand, exponent: exponent) {

@@ -63,8 +63,13 @@ enum ErrorClassifier {
         (.rateLimit, ["ratelimit", "toomanyrequests", "quota", "throttl"]),
         (.timeout, ["timeout", "timedout", "deadlineexceeded"]),
         (.auth, ["auth", "apikey", "permission", "forbidden", "credential"]),
-        (.serverError, ["overloaded", "internalserver", "servererror", "serviceunavailable", "badgateway",
-                        "internalerror"]),
+        (
+            .serverError,
+            [
+                "overloaded", "internalserver", "servererror", "serviceunavailable", "badgateway",
+                "internalerror",
+            ]
+        ),
         (.network, ["connection", "network", "dns", "unreachable", "socket", "econnre"]),
     ]
 
@@ -99,7 +104,8 @@ enum ErrorClassifier {
         }
         var index = 0
         while index + 3 <= text.count {
-            let isCode = (0..<3).allSatisfy { JSONNumberGrammar.isDigit(text[index + $0]) }
+            let isCode =
+                (0..<3).allSatisfy { JSONNumberGrammar.isDigit(text[index + $0]) }
                 && !isAlphanumeric(index - 1) && !isAlphanumeric(index + 3)
             if isCode {
                 let code = (0..<3).reduce(0) { $0 * 10 + Int(text[index + $1] - UInt8(ascii: "0")) }

@@ -80,7 +80,8 @@ final class FieldTable {
     ///
     /// - Parameter mapping: The field and label sources.
     init(mapping: CostFieldMapping) {
-        let allPaths = CostField.allCases.flatMap { mapping.sources(for: $0) }
+        let allPaths =
+            CostField.allCases.flatMap { mapping.sources(for: $0) }
             + mapping.labelFields.flatMap(\.sources)
         var prefixSet = Set<[[UInt8]]>()
         for path in allPaths {
@@ -154,7 +155,8 @@ final class FieldTable {
         }
         var fieldRanges = [Range<Int>](repeating: 0..<0, count: CostField.ordinalCount)
         for field in CostField.allCases {
-            fieldRanges[field.ordinal] = append(mapping.sources(for: field), presence: FieldTable.presenceBit(of: field))
+            fieldRanges[field.ordinal] = append(
+                mapping.sources(for: field), presence: FieldTable.presenceBit(of: field))
         }
         let labelRanges = mapping.labelFields.indices.map {
             append(mapping.labelFields[$0].sources, presence: FieldTable.presenceBit(ofLabelAt: $0))
@@ -266,7 +268,8 @@ final class FieldTable {
     /// key under 8 bytes leaves zero.
     @inline(__always)
     fileprivate static func hash(context: Int32, head: UInt64, tail: UInt64, length: Int) -> UInt64 {
-        let mixed = head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ (UInt64(truncatingIfNeeded: length) << 56)
+        let mixed =
+            head ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ (UInt64(truncatingIfNeeded: length) << 56)
             ^ (UInt64(UInt32(bitPattern: context)) << 20)
         return mixed &* 0x9E37_79B9_7F4A_7C15
     }

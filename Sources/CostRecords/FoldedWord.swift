@@ -31,7 +31,8 @@ struct FoldedWord: Equatable {
 
     /// Folds a word of lower-case letters, at most 16 of them.
     init(letters: StaticString) {
-        self = FoldedWord(UnsafeRawBufferPointer(start: letters.utf8Start, count: letters.utf8CodeUnitCount))
+        self =
+            FoldedWord(UnsafeRawBufferPointer(start: letters.utf8Start, count: letters.utf8CodeUnitCount))
             ?? FoldedWord(count: -1)
     }
 

@@ -75,7 +75,8 @@ struct KeyPredictor {
         }
         let length = Int(guess.length)
         let head = UInt64(littleEndian: UnsafeRawPointer(key).loadUnaligned(as: UInt64.self)) & guess.headMask
-        let tail = length >= 8
+        let tail =
+            length >= 8
             ? UInt64(littleEndian: UnsafeRawPointer(key).loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
             : 0
         guard head == guess.head, tail == guess.tail, key[length] == UInt8(ascii: "\"") else {

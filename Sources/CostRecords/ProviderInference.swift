@@ -21,8 +21,13 @@ enum ProviderInference {
             case UInt8(ascii: "g"):
                 starts("gpt-") ? openai : starts("gemini-") || starts("gemma-") ? google : starts("grok-") ? xai : nil
             case UInt8(ascii: "c"):
-                starts("claude-") ? anthropic : starts("chatgpt-") ? openai : starts("codestral-") ? mistral
-                    : starts("command-") ? cohere : nil
+                starts("claude-")
+                    ? anthropic
+                    : starts("chatgpt-")
+                        ? openai
+                        : starts("codestral-")
+                            ? mistral
+                            : starts("command-") ? cohere : nil
             case UInt8(ascii: "o"): starts("o1") || starts("o3") || starts("o4") ? openai : nil
             case UInt8(ascii: "t"): starts("text-embedding-") || starts("tts-") ? openai : nil
             case UInt8(ascii: "d"): starts("dall-e") ? openai : starts("deepseek-") ? deepseek : nil

@@ -196,9 +196,10 @@ struct RecordResolver {
     // MARK: Provider and model
 
     /// The `provider/` prefix of a model and the model after it, when both are non-empty.
-    private func splitProviderPrefix(_ model: UnsafeRawBufferPointer) -> (prefix: UnsafeRawBufferPointer,
-                                                                          model: UnsafeRawBufferPointer)?
-    {
+    private func splitProviderPrefix(_ model: UnsafeRawBufferPointer) -> (
+        prefix: UnsafeRawBufferPointer,
+        model: UnsafeRawBufferPointer
+    )? {
         guard let base = model.baseAddress, let found = memchr(base, Int32(UInt8(ascii: "/")), model.count) else {
             return nil
         }
@@ -260,7 +261,8 @@ struct RecordResolver {
     /// The status a `status` value states, or nil when it states none (an unknown word, a bool…).
     private func statusWord(_ value: ScannedValue) -> RequestStatus? {
         let first = value.count > 0 ? line[value.start] : 0
-        let isNumeric = value.kind == .number
+        let isNumeric =
+            value.kind == .number
             || (value.kind == .string && (JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-")))
         if isNumeric {
             guard let code = double(value, allowsString: true) else {
@@ -479,4 +481,3 @@ struct RecordResolver {
         return nil
     }
 }
-

@@ -126,7 +126,8 @@ enum TimestampParser {
             fraction = value
         }
         // No zone or `Z`, the usual ends, without the general zone reader's call.
-        let isUTC = cursor.isAtEnd
+        let isUTC =
+            cursor.isAtEnd
             || (cursor.index == cursor.text.count - 1 && cursor.text[cursor.index] | 0x20 == UInt8(ascii: "z"))
         guard let offset = isUTC ? 0 : cursor.zoneOffset(), isUTC || cursor.isAtEnd else {
             return nil
@@ -200,7 +201,8 @@ enum TimestampParser {
             if available > 0, text.count >= 8, let base = text.baseAddress {
                 // The next 8 bytes, or the text's last 8 shifted so that the unread ones come first
                 // (the zero bytes shifted in are not digits).
-                let word = available >= 8
+                let word =
+                    available >= 8
                     ? UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                     : UInt64(littleEndian: base.loadUnaligned(fromByteOffset: text.count - 8, as: UInt64.self))
                         >> (UInt64(8 - available) &* 8)

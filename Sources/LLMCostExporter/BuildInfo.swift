@@ -8,13 +8,13 @@ public enum BuildInfo {
     /// The language version of the compiler that built the exporter.
     public static let swiftVersion: String = {
         #if compiler(>=6.3)
-        "6.3"
+            "6.3"
         #elseif compiler(>=6.2)
-        "6.2"
+            "6.2"
         #elseif compiler(>=6.1)
-        "6.1"
+            "6.1"
         #else
-        "6.0"
+            "6.0"
         #endif
     }()
 

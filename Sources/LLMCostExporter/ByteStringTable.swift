@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Maps byte strings to dense indices `0, 1, 2, …` in insertion order, looked up straight
@@ -54,10 +54,11 @@ struct ByteStringTable: Sendable {
     }
 
     private static func equal(_ key: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
-        key.count == bytes.count && key.withUnsafeBytes { stored in
-            guard let left = stored.baseAddress, let right = bytes.baseAddress else { return true }
-            return memcmp(left, right, bytes.count) == 0
-        }
+        key.count == bytes.count
+            && key.withUnsafeBytes { stored in
+                guard let left = stored.baseAddress, let right = bytes.baseAddress else { return true }
+                return memcmp(left, right, bytes.count) == 0
+            }
     }
 
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {

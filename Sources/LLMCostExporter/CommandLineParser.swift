@@ -18,7 +18,9 @@ public enum CommandLineParser {
     /// as `base` is how a flag beats the file. `--file` given on the command line replaces
     /// the base's patterns instead of adding to them.
     /// - Throws: `UsageError` naming an unknown flag or a missing or bad value.
-    public static func parse(_ arguments: [String], base: ExporterOptions = ExporterOptions()) throws(UsageError) -> ExporterCommand {
+    public static func parse(_ arguments: [String], base: ExporterOptions = ExporterOptions()) throws(UsageError)
+        -> ExporterCommand
+    {
         var options = base
         if arguments.contains(where: { $0 == "--file" || $0.hasPrefix("--file=") }) {
             options.filePatterns = []
@@ -65,13 +67,14 @@ public enum CommandLineParser {
             "",
             "flags:",
         ]
-        let entries = flags.map { flag in
-            ("--" + flag.name + (flag.valueName.map { " " + $0 } ?? ""), flag.help)
-        } + [
-            ("--check-config FILE", "Validate a config file, print its errors, exit 0 (valid) or 1."),
-            ("--help", "Print this text and exit."),
-            ("--version", "Print the version and exit."),
-        ]
+        let entries =
+            flags.map { flag in
+                ("--" + flag.name + (flag.valueName.map { " " + $0 } ?? ""), flag.help)
+            } + [
+                ("--check-config FILE", "Validate a config file, print its errors, exit 0 (valid) or 1."),
+                ("--help", "Print this text and exit."),
+                ("--version", "Print the version and exit."),
+            ]
         let width = entries.map(\.0.count).max() ?? 0
         for (syntax, help) in entries {
             lines.append("  " + syntax + String(repeating: " ", count: width - syntax.count + 2) + help)
@@ -80,56 +83,95 @@ public enum CommandLineParser {
     }
 
     static let flags: [CommandLineFlag] = [
-        CommandLineFlag(name: "config", valueName: "FILE", help: "A YAML config file; every flag has a key there, and a flag beats the file.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "config", valueName: "FILE",
+            help: "A YAML config file; every flag has a key there, and a flag beats the file."
+        ) { options, value throws(UsageError) in
             guard !value.isEmpty else { throw UsageError("flag '--config' needs a non-empty path") }
             options.configPath = value
         },
-        CommandLineFlag(name: "file", valueName: "PATTERN", help: "A JSONL file or glob to read; repeatable. Required.") { options, value throws(UsageError) in
+        CommandLineFlag(name: "file", valueName: "PATTERN", help: "A JSONL file or glob to read; repeatable. Required.")
+        { options, value throws(UsageError) in
             guard !value.isEmpty else { throw UsageError("flag '--file' needs a non-empty pattern") }
             options.filePatterns.append(value)
         },
-        CommandLineFlag(name: "once", valueName: nil, help: "Read every file to its end, print the metrics on stdout, exit.") { options, _ in
+        CommandLineFlag(
+            name: "once", valueName: nil, help: "Read every file to its end, print the metrics on stdout, exit."
+        ) { options, _ in
             options.isOnce = true
         },
-        CommandLineFlag(name: "format", valueName: "FORMAT", help: "What --once prints: text (Prometheus 0.0.4) or openmetrics. Default text.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "format", valueName: "FORMAT",
+            help: "What --once prints: text (Prometheus 0.0.4) or openmetrics. Default text."
+        ) { options, value throws(UsageError) in
             guard let format = ExporterOptions.OnceFormat(rawValue: value) else {
                 throw UsageError("flag '--format' takes text or openmetrics, not '\(value)'")
             }
             options.onceFormat = format
         },
-        CommandLineFlag(name: "listen", valueName: "ADDRESS", help: "Where to serve /metrics: :PORT, HOST:PORT or [IPv6]:PORT. Default \(ExporterOptions.defaultListenAddress).") { options, value in
+        CommandLineFlag(
+            name: "listen", valueName: "ADDRESS",
+            help:
+                "Where to serve /metrics: :PORT, HOST:PORT or [IPv6]:PORT. Default \(ExporterOptions.defaultListenAddress)."
+        ) { options, value in
             options.listenAddress = value
         },
-        CommandLineFlag(name: "max-line-bytes", valueName: "N", help: "Longest line accepted; longer lines are skipped and counted. Default 1048576.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "max-line-bytes", valueName: "N",
+            help: "Longest line accepted; longer lines are skipped and counted. Default 1048576."
+        ) { options, value throws(UsageError) in
             options.maxLineBytes = try positiveInteger(value, flag: "max-line-bytes")
         },
-        CommandLineFlag(name: "max-providers", valueName: "N", help: "Distinct providers kept before new ones are recorded as __other__. Default 50.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "max-providers", valueName: "N",
+            help: "Distinct providers kept before new ones are recorded as __other__. Default 50."
+        ) { options, value throws(UsageError) in
             options.limits.maxProviders = try positiveInteger(value, flag: "max-providers")
         },
-        CommandLineFlag(name: "max-models-per-provider", valueName: "N", help: "Distinct models kept per provider before new ones are recorded as __other__. Default 200.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "max-models-per-provider", valueName: "N",
+            help: "Distinct models kept per provider before new ones are recorded as __other__. Default 200."
+        ) { options, value throws(UsageError) in
             options.limits.maxModelsPerProvider = try positiveInteger(value, flag: "max-models-per-provider")
         },
-        CommandLineFlag(name: "duration-buckets", valueName: "LIST", help: "Comma-separated upper bounds in seconds for llm_request_duration_seconds. Default 0.01,0.02,…,81.92.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "duration-buckets", valueName: "LIST",
+            help: "Comma-separated upper bounds in seconds for llm_request_duration_seconds. Default 0.01,0.02,…,81.92."
+        ) { options, value throws(UsageError) in
             options.limits.durationBuckets = try buckets(value, flag: "duration-buckets")
         },
-        CommandLineFlag(name: "poll-interval", valueName: "MS", help: "How often files are checked for new lines, in milliseconds. Default 250.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "poll-interval", valueName: "MS",
+            help: "How often files are checked for new lines, in milliseconds. Default 250."
+        ) { options, value throws(UsageError) in
             options.pollIntervalMilliseconds = try positiveInteger(value, flag: "poll-interval")
         },
-        CommandLineFlag(name: "start-at", valueName: "WHERE", help: "beginning (replay history, the default) or end (skip what files hold at start).") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "start-at", valueName: "WHERE",
+            help: "beginning (replay history, the default) or end (skip what files hold at start)."
+        ) { options, value throws(UsageError) in
             switch value {
             case "beginning": options.startsAtEnd = false
             case "end": options.startsAtEnd = true
             default: throw UsageError("flag '--start-at' takes beginning or end, not '\(value)'")
             }
         },
-        CommandLineFlag(name: "state-file", valueName: "PATH", help: "Save counters and file positions here (atomically, every --state-save-interval and on SIGTERM) and resume from it at start.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "state-file", valueName: "PATH",
+            help:
+                "Save counters and file positions here (atomically, every --state-save-interval and on SIGTERM) and resume from it at start."
+        ) { options, value throws(UsageError) in
             guard !value.isEmpty else { throw UsageError("flag '--state-file' needs a non-empty path") }
             options.stateFilePath = value
         },
-        CommandLineFlag(name: "state-save-interval", valueName: "SECONDS", help: "Seconds between saves of the state file. Default 10.") { options, value throws(UsageError) in
+        CommandLineFlag(
+            name: "state-save-interval", valueName: "SECONDS",
+            help: "Seconds between saves of the state file. Default 10."
+        ) { options, value throws(UsageError) in
             options.stateSaveIntervalSeconds = try positiveInteger(value, flag: "state-save-interval")
         },
-        CommandLineFlag(name: "log-level", valueName: "LEVEL", help: "debug, info, warn or error. Default info.") { options, value throws(UsageError) in
+        CommandLineFlag(name: "log-level", valueName: "LEVEL", help: "debug, info, warn or error. Default info.") {
+            options, value throws(UsageError) in
             guard let level = LogLevel(rawValue: value) else {
                 throw UsageError("flag '--log-level' takes debug, info, warn or error, not '\(value)'")
             }

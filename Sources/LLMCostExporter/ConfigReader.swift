@@ -14,12 +14,16 @@ struct ConfigReader {
     }
 
     /// The entries of a mapping, after checking every key is one of `allowedKeys`.
-    func mapping(_ node: YAMLNode, named name: String, allowedKeys: [String]? = nil) throws(ConfigError) -> [YAMLMappingEntry] {
+    func mapping(_ node: YAMLNode, named name: String, allowedKeys: [String]? = nil) throws(ConfigError)
+        -> [YAMLMappingEntry]
+    {
         switch node.value {
         case .mapping(let entries):
             if let allowedKeys {
                 for entry in entries where !allowedKeys.contains(entry.key) {
-                    throw error("unknown key '\(entry.key)' in \(name); expected one of: \(allowedKeys.joined(separator: ", "))", at: entry.keyMark)
+                    throw error(
+                        "unknown key '\(entry.key)' in \(name); expected one of: \(allowedKeys.joined(separator: ", "))",
+                        at: entry.keyMark)
                 }
             }
             return entries

@@ -16,12 +16,13 @@ public final class CostMetrics: Sendable {
 
     /// Creates empty metrics shaped by the options: limits, extra and static labels, pricing.
     public init(options: ExporterOptions, pricing: CostPricing) {
-        state = Mutex(CostMetricsState(
-            limits: options.limits,
-            pricing: pricing,
-            extraLabels: options.extraLabels,
-            staticLabels: options.staticLabels
-        ))
+        state = Mutex(
+            CostMetricsState(
+                limits: options.limits,
+                pricing: pricing,
+                extraLabels: options.extraLabels,
+                staticLabels: options.staticLabels
+            ))
     }
 
     /// Runs `body` with exclusive access to the state, to record a batch of lines.

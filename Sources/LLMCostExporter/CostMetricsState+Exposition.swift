@@ -44,7 +44,8 @@ extension CostMetricsState {
                 writer.writeSample(.empty, recordsWithoutTimestamp)
             },
             FamilySamples(MetricCatalog.labelOverflow) { writer in
-                let counts = [("model", modelOverflows), ("provider", providerOverflows)]
+                let counts =
+                    [("model", modelOverflows), ("provider", providerOverflows)]
                     + zip(requestSeries.labelNames, requestSeries.overflows).map { ($0, $1) }
                 for (label, count) in counts.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
                     writer.writeSample(.empty, extraLabel: ("label", label), count)
@@ -54,12 +55,14 @@ extension CostMetricsState {
         // Only a running service loads (and reloads) a config; `--once` output stays free of
         // wall-clock values.
         if let timestamp = lastReloadSuccessTimestamp {
-            families.append(FamilySamples(MetricCatalog.configReloadSuccessful) { writer in
-                writer.writeSample(.empty, UInt64(lastReloadSuccessful ? 1 : 0))
-            })
-            families.append(FamilySamples(MetricCatalog.configReloadSuccessTimestamp) { writer in
-                writer.writeSample(.empty, timestamp)
-            })
+            families.append(
+                FamilySamples(MetricCatalog.configReloadSuccessful) { writer in
+                    writer.writeSample(.empty, UInt64(lastReloadSuccessful ? 1 : 0))
+                })
+            families.append(
+                FamilySamples(MetricCatalog.configReloadSuccessTimestamp) { writer in
+                    writer.writeSample(.empty, timestamp)
+                })
         }
         return families + tail.exposedFamilies() + (stateFileStatus?.exposedFamilies() ?? [])
     }
@@ -86,7 +89,8 @@ extension CostMetricsState {
             FamilySamples(MetricCatalog.cost) { writer in
                 for slot in requestOrder {
                     for status in statuses {
-                        writer.writeSample(requestSeries.series[slot].statusLabels[status], cost[slot * 2 + status].value)
+                        writer.writeSample(
+                            requestSeries.series[slot].statusLabels[status], cost[slot * 2 + status].value)
                     }
                 }
             },
@@ -95,7 +99,8 @@ extension CostMetricsState {
                     for status in statuses where requests[slot * 2 + status] > 0 {
                         for tokenType in 0..<2 {
                             let series = (slot * 2 + status) * 2 + tokenType
-                            writer.writeSample(requestSeries.series[slot].tokenLabels[status * 2 + tokenType], tokens[series])
+                            writer.writeSample(
+                                requestSeries.series[slot].tokenLabels[status * 2 + tokenType], tokens[series])
                         }
                     }
                 }
@@ -103,7 +108,8 @@ extension CostMetricsState {
             FamilySamples(MetricCatalog.cacheTokens) { writer in
                 for slot in order where cacheTokens[slot * 2] > 0 || cacheTokens[slot * 2 + 1] > 0 {
                     for operation in 0..<2 {
-                        writer.writeSample(models[slot].cacheOperationLabels[operation], cacheTokens[slot * 2 + operation])
+                        writer.writeSample(
+                            models[slot].cacheOperationLabels[operation], cacheTokens[slot * 2 + operation])
                     }
                 }
             },
@@ -150,7 +156,8 @@ extension CostMetricsState {
             FamilySamples(MetricCatalog.errors) { writer in
                 let width = StatusIndex.errorTypes.count
                 for slot in order {
-                    for (column, errorType) in StatusIndex.errorTypes.enumerated() where errors[slot * width + column] > 0 {
+                    for (column, errorType) in StatusIndex.errorTypes.enumerated()
+                    where errors[slot * width + column] > 0 {
                         writer.writeSample(
                             models[slot].labels,
                             extraLabel: ("error_type", errorType.rawValue),

@@ -4,7 +4,8 @@ extension CostMetricsState {
         var budgets: [PersistedMetrics.BudgetSpend] = []
         if var ledger = budgetLedger {
             budgets = ledger.snapshot(now: now).map {
-                PersistedMetrics.BudgetSpend(name: $0.name, periodStart: $0.periodStart, spend: $0.spendUSD, previousSpend: $0.previousSpendUSD)
+                PersistedMetrics.BudgetSpend(
+                    name: $0.name, periodStart: $0.periodStart, spend: $0.spendUSD, previousSpend: $0.previousSpendUSD)
             }
         }
         let width = StatusIndex.errorTypes.count
@@ -16,9 +17,10 @@ extension CostMetricsState {
                 cachedRequests: cachedRequests[slot],
                 unpricedRequests: unpricedRequests[slot],
                 auditMismatches: auditMismatches[slot],
-                errors: Dictionary(uniqueKeysWithValues: StatusIndex.errorTypes.enumerated().compactMap { column, type in
-                    errors[slot * width + column] > 0 ? (type.rawValue, errors[slot * width + column]) : nil
-                }),
+                errors: Dictionary(
+                    uniqueKeysWithValues: StatusIndex.errorTypes.enumerated().compactMap { column, type in
+                        errors[slot * width + column] > 0 ? (type.rawValue, errors[slot * width + column]) : nil
+                    }),
                 lastRequestTimestamp: lastRequestTimestamp[slot].isFinite ? lastRequestTimestamp[slot] : nil,
                 duration: StatusIndex.statuses.indices.map { persisted(duration, series: slot * 2 + $0) },
                 requestCost: persisted(requestCost, series: slot)

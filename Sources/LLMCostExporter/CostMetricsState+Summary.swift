@@ -1,5 +1,4 @@
 import CostBudgets
-
 import Foundation
 
 extension CostMetricsState {
@@ -27,7 +26,8 @@ extension CostMetricsState {
         }
         var totalCost = CompensatedSum()
         for sum in cost { totalCost.add(sum.value) }
-        let errorRequests = stride(from: StatusIndex.of(.error), to: requests.count, by: StatusIndex.statuses.count).reduce(0) { $0 + requests[$1] }
+        let errorRequests = stride(from: StatusIndex.of(.error), to: requests.count, by: StatusIndex.statuses.count)
+            .reduce(0) { $0 + requests[$1] }
         var document: [String: Any] = [
             "status": isReady ? "healthy" : "starting",
             "version": BuildInfo.version,

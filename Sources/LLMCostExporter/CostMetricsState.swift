@@ -184,16 +184,19 @@ public struct CostMetricsState: Sendable {
     /// The record's cost: as logged (audited against the price table), else priced from its
     /// tokens, else `nil`.
     private mutating func cost(of record: CostRecord, slot: Int) -> Double? {
-        let hasTokens = record.inputTokens != nil || record.outputTokens != nil
+        let hasTokens =
+            record.inputTokens != nil || record.outputTokens != nil
             || record.cacheReadTokens != nil || record.cacheWriteTokens != nil
-        let priced = hasTokens ? prices[slot].map { price in
-            price.cost(
-                inputTokens: record.inputTokens ?? 0,
-                outputTokens: record.outputTokens ?? 0,
-                cacheReadTokens: record.cacheReadTokens ?? 0,
-                cacheWriteTokens: record.cacheWriteTokens ?? 0
-            )
-        } : nil
+        let priced =
+            hasTokens
+            ? prices[slot].map { price in
+                price.cost(
+                    inputTokens: record.inputTokens ?? 0,
+                    outputTokens: record.outputTokens ?? 0,
+                    cacheReadTokens: record.cacheReadTokens ?? 0,
+                    cacheWriteTokens: record.cacheWriteTokens ?? 0
+                )
+            } : nil
         guard let logged = record.costUSD else { return priced }
         // A response served from a cache may legitimately cost nothing: no audit for it.
         if let priced, !record.isCached, pricing.isMismatch(logged: logged, priced: priced) {
@@ -233,7 +236,9 @@ public struct CostMetricsState: Sendable {
 
     /// The slot of a (provider, model) pair, creating it — or folding it into `__other__`
     /// once a cap is reached.
-    private mutating func slot(provider rawProvider: UnsafeRawBufferPointer, model rawModel: UnsafeRawBufferPointer) -> Int {
+    private mutating func slot(provider rawProvider: UnsafeRawBufferPointer, model rawModel: UnsafeRawBufferPointer)
+        -> Int
+    {
         let provider = providerIndex(LabelValue.truncated(rawProvider))
         let modelBytes = LabelValue.truncated(rawModel)
         if let model = modelTables[provider].index(of: modelBytes) {
@@ -274,7 +279,8 @@ public struct CostMetricsState: Sendable {
         _ = modelTables[provider].insert(modelBytes)
         let slot = models.count
         slotsByProviderModel[provider].append(slot)
-        models.append(ModelSeries(provider: providerNames[provider], model: String(decoding: modelBytes, as: UTF8.self)))
+        models.append(
+            ModelSeries(provider: providerNames[provider], model: String(decoding: modelBytes, as: UTF8.self)))
         let statusCount = StatusIndex.statuses.count
         cacheTokens.append(contentsOf: [0, 0])
         cachedRequests.append(0)
@@ -323,9 +329,12 @@ public struct CostMetricsState: Sendable {
             }
             lastRequestTimestamp[slot] = model.lastRequestTimestamp ?? -.infinity
             for (status, histogram) in model.duration.prefix(StatusIndex.statuses.count).enumerated() {
-                duration.restore(series: slot * 2 + status, buckets: histogram.buckets, count: histogram.count, sum: histogram.sum)
+                duration.restore(
+                    series: slot * 2 + status, buckets: histogram.buckets, count: histogram.count, sum: histogram.sum)
             }
-            requestCost.restore(series: slot, buckets: model.requestCost.buckets, count: model.requestCost.count, sum: model.requestCost.sum)
+            requestCost.restore(
+                series: slot, buckets: model.requestCost.buckets, count: model.requestCost.count,
+                sum: model.requestCost.sum)
         }
         for series in saved.requestSeries where series.model < slotOfSaved.count {
             let joined = series.extraValues.flatMap { Array($0.utf8) }

@@ -8,9 +8,13 @@ extension ExporterConfiguration {
         var budgets: [Budget] = []
         var names = Set<String>()
         for item in try reader.sequence(node, named: "budgets") {
-            let entries = try reader.mapping(item, named: "a budget", allowedKeys: ["name", "amount_usd", "period", "timezone", "week_start", "scope"])
+            let entries = try reader.mapping(
+                item, named: "a budget",
+                allowedKeys: ["name", "amount_usd", "period", "timezone", "week_start", "scope"])
             let values = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-            guard let nameNode = values["name"], let amountNode = values["amount_usd"], let periodNode = values["period"] else {
+            guard let nameNode = values["name"], let amountNode = values["amount_usd"],
+                let periodNode = values["period"]
+            else {
                 throw reader.error("a budget needs name, amount_usd and period", at: item.mark)
             }
             let name = try reader.string(nameNode, named: "name")
@@ -19,11 +23,21 @@ extension ExporterConfiguration {
             }
             let amount = try reader.number(amountNode, named: "amount_usd")
             let period = try reader.choice(periodNode, named: "period", as: BudgetPeriod.self)
-            let timeZone = try values["timezone"].map { node throws(ConfigError) in try reader.string(node, named: "timezone") } ?? "UTC"
-            let weekStart = try values["week_start"].map { node throws(ConfigError) in try reader.choice(node, named: "week_start", as: Weekday.self) } ?? .monday
-            let scope = try values["scope"].map { node throws(ConfigError) in try readScope(node, with: reader) } ?? BudgetScope()
+            let timeZone =
+                try values["timezone"].map { node throws(ConfigError) in try reader.string(node, named: "timezone") }
+                ?? "UTC"
+            let weekStart =
+                try values["week_start"].map { node throws(ConfigError) in
+                    try reader.choice(node, named: "week_start", as: Weekday.self)
+                } ?? .monday
+            let scope =
+                try values["scope"].map { node throws(ConfigError) in try readScope(node, with: reader) }
+                ?? BudgetScope()
             do {
-                budgets.append(try Budget(name: name, amountUSD: amount, period: period, timeZoneIdentifier: timeZone, weekStart: weekStart, scope: scope))
+                budgets.append(
+                    try Budget(
+                        name: name, amountUSD: amount, period: period, timeZoneIdentifier: timeZone,
+                        weekStart: weekStart, scope: scope))
             } catch {
                 throw reader.error(error.description, at: item.mark)
             }

@@ -26,17 +26,22 @@ extension ExporterConfiguration {
         var labels: [ExtraLabel] = []
         for item in try reader.sequence(node, named: "labels") {
             let entries = try reader.mapping(item, named: "a label", allowedKeys: ["name", "from", "max_values"])
-            guard let nameEntry = entries.first(where: { $0.key == "name" }), let fromEntry = entries.first(where: { $0.key == "from" }) else {
+            guard let nameEntry = entries.first(where: { $0.key == "name" }),
+                let fromEntry = entries.first(where: { $0.key == "from" })
+            else {
                 throw reader.error("a label needs name and from", at: item.mark)
             }
             let name = try labelName(nameEntry.value, with: reader)
             guard !labels.contains(where: { $0.name == name }) else {
                 throw reader.error("label '\(name)' is defined twice", at: nameEntry.value.mark)
             }
-            let maxValues = try entries.first(where: { $0.key == "max_values" }).map { entry throws(ConfigError) in
-                try reader.positiveInteger(entry.value, named: "max_values")
-            } ?? ExtraLabel.defaultMaxValues
-            labels.append(ExtraLabel(name: name, sources: try reader.strings(fromEntry.value, named: "from"), maxValues: maxValues))
+            let maxValues =
+                try entries.first(where: { $0.key == "max_values" }).map { entry throws(ConfigError) in
+                    try reader.positiveInteger(entry.value, named: "max_values")
+                } ?? ExtraLabel.defaultMaxValues
+            labels.append(
+                ExtraLabel(
+                    name: name, sources: try reader.strings(fromEntry.value, named: "from"), maxValues: maxValues))
         }
         return labels
     }
@@ -46,7 +51,9 @@ extension ExporterConfiguration {
         var labels: [String: String] = [:]
         for entry in try reader.mapping(node, named: "static_labels") {
             guard MetricName.isValidLabelName(entry.key), !reservedLabels.contains(entry.key) else {
-                throw reader.error("'\(entry.key)' cannot be a static label: use a valid label name the exporter does not use itself", at: entry.keyMark)
+                throw reader.error(
+                    "'\(entry.key)' cannot be a static label: use a valid label name the exporter does not use itself",
+                    at: entry.keyMark)
             }
             labels[entry.key] = try reader.string(entry.value, named: "static_labels.\(entry.key)")
         }
@@ -68,7 +75,9 @@ extension ExporterConfiguration {
                 options.priceFilePath = path
             case "audit_tolerance":
                 let tolerance = try reader.number(entry.value, named: "pricing.audit_tolerance")
-                guard tolerance >= 0 else { throw reader.error("pricing.audit_tolerance must not be negative", at: entry.value.mark) }
+                guard tolerance >= 0 else {
+                    throw reader.error("pricing.audit_tolerance must not be negative", at: entry.value.mark)
+                }
                 options.auditTolerance = tolerance
             default:
                 options.priceOverrides = try Self.readPriceOverrides(entry.value, with: reader)
@@ -76,32 +85,39 @@ extension ExporterConfiguration {
         }
     }
 
-    private static func readPriceOverrides(_ node: YAMLNode, with reader: ConfigReader) throws(ConfigError) -> [PriceOverride] {
+    private static func readPriceOverrides(_ node: YAMLNode, with reader: ConfigReader) throws(ConfigError)
+        -> [PriceOverride]
+    {
         var overrides: [PriceOverride] = []
         for model in try reader.mapping(node, named: "pricing.models") {
             let name = "pricing.models.\(model.key)"
             var values: [String: Double] = [:]
             var provider: String?
-            for entry in try reader.mapping(model.value, named: name, allowedKeys: ["provider", "input", "output", "cache_read", "cache_write"]) {
+            for entry in try reader.mapping(
+                model.value, named: name, allowedKeys: ["provider", "input", "output", "cache_read", "cache_write"])
+            {
                 if entry.key == "provider" {
                     provider = try reader.string(entry.value, named: "\(name).provider")
                     continue
                 }
                 let price = try reader.number(entry.value, named: "\(name).\(entry.key)")
-                guard price >= 0 else { throw reader.error("\(name).\(entry.key) must not be negative", at: entry.value.mark) }
+                guard price >= 0 else {
+                    throw reader.error("\(name).\(entry.key) must not be negative", at: entry.value.mark)
+                }
                 values[entry.key] = price
             }
             guard let input = values["input"], let output = values["output"] else {
                 throw reader.error("\(name) needs input and output prices (USD per 1M tokens)", at: model.keyMark)
             }
-            overrides.append(PriceOverride(
-                model: model.key,
-                provider: provider,
-                inputPerMillion: input,
-                outputPerMillion: output,
-                cacheReadPerMillion: values["cache_read"],
-                cacheWritePerMillion: values["cache_write"]
-            ))
+            overrides.append(
+                PriceOverride(
+                    model: model.key,
+                    provider: provider,
+                    inputPerMillion: input,
+                    outputPerMillion: output,
+                    cacheReadPerMillion: values["cache_read"],
+                    cacheWritePerMillion: values["cache_write"]
+                ))
         }
         return overrides
     }
@@ -109,7 +125,9 @@ extension ExporterConfiguration {
     private static func labelName(_ node: YAMLNode, with reader: ConfigReader) throws(ConfigError) -> String {
         let name = try reader.string(node, named: "name")
         guard MetricName.isValidLabelName(name), !reservedLabels.contains(name) else {
-            throw reader.error("'\(name)' cannot be a label name: use [a-zA-Z_][a-zA-Z0-9_]* and not one the exporter uses itself", at: node.mark)
+            throw reader.error(
+                "'\(name)' cannot be a label name: use [a-zA-Z_][a-zA-Z0-9_]* and not one the exporter uses itself",
+                at: node.mark)
         }
         return name
     }

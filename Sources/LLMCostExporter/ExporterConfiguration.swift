@@ -46,7 +46,9 @@ public struct ExporterConfiguration: Sendable {
         for entry in entries {
             try configuration.read(entry, with: reader)
         }
-        if let clash = configuration.options.extraLabels.first(where: { configuration.options.staticLabels[$0.name] != nil }),
+        if let clash = configuration.options.extraLabels.first(where: {
+            configuration.options.staticLabels[$0.name] != nil
+        }),
             let entry = entries.first(where: { $0.key == "static_labels" })
         {
             throw reader.error("'\(clash.name)' is both an extra label and a static label", at: entry.keyMark)
@@ -70,7 +72,8 @@ public struct ExporterConfiguration: Sendable {
         case "listen": options.listenAddress = try reader.string(node, named: name)
         case "max_line_bytes": options.maxLineBytes = try reader.positiveInteger(node, named: name)
         case "max_providers": options.limits.maxProviders = try reader.positiveInteger(node, named: name)
-        case "max_models_per_provider": options.limits.maxModelsPerProvider = try reader.positiveInteger(node, named: name)
+        case "max_models_per_provider":
+            options.limits.maxModelsPerProvider = try reader.positiveInteger(node, named: name)
         case "duration_buckets": options.limits.durationBuckets = try readBuckets(node, named: name, with: reader)
         case "poll_interval": options.pollIntervalMilliseconds = try reader.positiveInteger(node, named: name)
         case "start_at":
@@ -91,7 +94,9 @@ public struct ExporterConfiguration: Sendable {
         }
     }
 
-    private func readBuckets(_ node: YAMLNode, named name: String, with reader: ConfigReader) throws(ConfigError) -> [Double] {
+    private func readBuckets(_ node: YAMLNode, named name: String, with reader: ConfigReader) throws(ConfigError)
+        -> [Double]
+    {
         var bounds: [Double] = []
         for item in try reader.sequence(node, named: name) {
             let bound = try reader.number(item, named: "each bucket of \(name)")

@@ -4,6 +4,7 @@ import PrometheusFormat
 public enum ExporterExposition {
     /// Renders a snapshot of the metrics (and build info) in `format`.
     public static func render(_ metrics: CostMetricsState, format: ExpositionFormat) -> [UInt8] {
-        ExpositionWriter.render(metrics.exposedFamilies() + [BuildInfo.family], format: format, constantLabels: metrics.staticLabels)
+        ExpositionWriter.render(
+            metrics.exposedFamilies() + [BuildInfo.family], format: format, constantLabels: metrics.staticLabels)
     }
 }

@@ -14,7 +14,8 @@ public enum ExporterMain {
             StandardStream.writeOutput(Array(CommandLineParser.usage.utf8))
             return 0
         case .version:
-            StandardStream.writeOutput(Array("llm-cost-exporter \(BuildInfo.version) (swift \(BuildInfo.swiftVersion))\n".utf8))
+            StandardStream.writeOutput(
+                Array("llm-cost-exporter \(BuildInfo.version) (swift \(BuildInfo.swiftVersion))\n".utf8))
             return 0
         case .checkConfig(let path):
             do {
@@ -50,7 +51,9 @@ public enum ExporterMain {
 
     /// The options in force: the config file's (if `--config` names one) with the command
     /// line's flags applied on top, checked.
-    private static func resolveOptions(_ commandLineOptions: ExporterOptions, arguments: [String]) throws -> ExporterOptions {
+    private static func resolveOptions(_ commandLineOptions: ExporterOptions, arguments: [String]) throws
+        -> ExporterOptions
+    {
         var options = commandLineOptions
         if let path = commandLineOptions.configPath {
             let configuration = try ExporterConfiguration.load(path: path)

@@ -19,7 +19,8 @@ public final class ExporterService {
     ///   - options: The options in force at start.
     ///   - logger: Where events are logged.
     ///   - loadOptions: Reads the options again (config file plus command line) on SIGHUP.
-    public init(options: ExporterOptions, logger: Logger, loadOptions: @escaping @Sendable () throws -> ExporterOptions) {
+    public init(options: ExporterOptions, logger: Logger, loadOptions: @escaping @Sendable () throws -> ExporterOptions)
+    {
         self.options = options
         self.logger = logger
         self.loadOptions = loadOptions
@@ -43,15 +44,22 @@ public final class ExporterService {
         do {
             let address = try ListenAddress(parsing: options.listenAddress)
             let logger = self.logger
-            server = try HTTPServer(configuration: HTTPServerConfiguration(listenAddress: address), logger: { level, message in
-                logger.log(level >= .warning ? .warn : .debug, message)
-            }, handler: endpoint.respond(to:))
+            server = try HTTPServer(
+                configuration: HTTPServerConfiguration(listenAddress: address),
+                logger: { level, message in
+                    logger.log(level >= .warning ? .warn : .debug, message)
+                }, handler: endpoint.respond(to:))
             try server.start()
         } catch {
             logger.log(.error, "cannot serve", ["listen": options.listenAddress, "error": "\(error)"])
             return 1
         }
-        logger.log(.info, "serving metrics", ["listen": options.listenAddress, "port": server.boundPort.map(String.init) ?? "?", "version": BuildInfo.version])
+        logger.log(
+            .info, "serving metrics",
+            [
+                "listen": options.listenAddress, "port": server.boundPort.map(String.init) ?? "?",
+                "version": BuildInfo.version,
+            ])
 
         let loop = IngestLoop(patterns: options.filePatterns)
         let startOptions = options
@@ -61,13 +69,17 @@ public final class ExporterService {
             saveState = { pipeline in Self.save(pipeline, to: stateFile, metrics: metrics, logger: logger) }
         }
         loop.start(
-            makePipeline: { IngestPipeline(options: startOptions, logger: logger, metrics: metrics, restoring: positions) },
+            makePipeline: {
+                IngestPipeline(options: startOptions, logger: logger, metrics: metrics, restoring: positions)
+            },
             interval: .milliseconds(options.pollIntervalMilliseconds),
             didFirstPoll: {
                 endpoint.markReady()
                 logger.log(.info, "history read; ready")
             },
-            reload: { pipeline, newOptions in pipeline.reloaded(with: newOptions, previous: startOptions, logger: logger) },
+            reload: { pipeline, newOptions in
+                pipeline.reloaded(with: newOptions, previous: startOptions, logger: logger)
+            },
             saveState: saveState,
             saveInterval: .seconds(options.stateSaveIntervalSeconds)
         )
@@ -104,11 +116,15 @@ public final class ExporterService {
             }
             if let problem = metrics.update({ $0.restore(saved.metrics) }) {
                 metrics.update { $0.recordStateFile { $0.loadErrors += 1 } }
-                logger.log(.warn, "state file not used; reading the files from the start", ["path": file.path, "reason": problem])
+                logger.log(
+                    .warn, "state file not used; reading the files from the start",
+                    ["path": file.path, "reason": problem])
                 return nil
             }
             metrics.update { $0.recordStateFile { $0.isRestored = true } }
-            logger.log(.info, "state restored; resuming each file where it stopped", ["path": file.path, "files": String(saved.positions.count)])
+            logger.log(
+                .info, "state restored; resuming each file where it stopped",
+                ["path": file.path, "files": String(saved.positions.count)])
             return saved.positions
         } catch {
             metrics.update { $0.recordStateFile { $0.loadErrors += 1 } }

@@ -41,7 +41,8 @@ struct HourlySpend: Sendable {
         let currentHour = Int64((now / 3600).rounded(.down))
         var cost = CompensatedSum()
         var count: UInt64 = 0
-        for index in (slot * Self.hoursKept)..<((slot + 1) * Self.hoursKept) where hours[index] > currentHour - 24 && hours[index] <= currentHour {
+        for index in (slot * Self.hoursKept)..<((slot + 1) * Self.hoursKept)
+        where hours[index] > currentHour - 24 && hours[index] <= currentHour {
             cost.add(costs[index].value)
             count += requests[index]
         }

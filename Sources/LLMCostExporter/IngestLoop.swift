@@ -56,7 +56,9 @@ final class IngestLoop: Sendable {
                     // Let a burst of writes land before reading: one poll reads them all.
                     Thread.sleep(forTimeInterval: Double(Self.minimumGap.nanoseconds) / 1e9)
                 }
-                if let options = pendingReload.withLock({ pending in defer { pending = nil }; return pending }) {
+                if let options = pendingReload.withLock({ pending in
+                    defer { pending = nil }; return pending
+                }) {
                     pipeline = reload(pipeline, options)
                 }
                 guard !isStopping.load(ordering: .acquiring) else { break }

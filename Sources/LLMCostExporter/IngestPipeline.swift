@@ -71,12 +71,15 @@ final class IngestPipeline {
     /// Files, field names, pricing and budgets take effect; buckets, caps and labels shape the
     /// series already exported, so changing them needs a restart (logged, old ones kept).
     func reloaded(with options: ExporterOptions, previous: ExporterOptions, logger: Logger) -> IngestPipeline {
-        if options.limits != previous.limits || options.extraLabels != previous.extraLabels || options.staticLabels != previous.staticLabels {
+        if options.limits != previous.limits || options.extraLabels != previous.extraLabels
+            || options.staticLabels != previous.staticLabels
+        {
             logger.log(.warn, "buckets, caps, labels and static labels change only at a restart; the running ones stay")
         }
         let pricing = Self.pricing(for: options, logger: logger)
         metrics.update { $0.configurePricing(pricing) }
-        return IngestPipeline(options: options, logger: logger, metrics: metrics, restoring: tailer.positions(), wallClock: wallClock)
+        return IngestPipeline(
+            options: options, logger: logger, metrics: metrics, restoring: tailer.positions(), wallClock: wallClock)
     }
 
     /// The options' pricing; the built-in table alone if the price file cannot be read now.

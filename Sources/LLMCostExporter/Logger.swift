@@ -32,7 +32,8 @@ public struct Logger: Sendable {
     }
 
     private static func quoted(_ text: String) -> String {
-        let needsQuotes = text.isEmpty || text.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0 == "\\" || $0 == "\n" }
+        let needsQuotes =
+            text.isEmpty || text.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0 == "\\" || $0 == "\n" }
         guard needsQuotes else { return text }
         var escaped = "\""
         for character in text {

@@ -20,7 +20,8 @@ enum MetricCatalog {
     )
     static let cacheTokens = MetricFamily(
         name: "llm_cache_tokens_total",
-        help: "Prompt-cache tokens, by provider, model and operation (read, write); kept apart from llm_tokens_total because providers count them differently.",
+        help:
+            "Prompt-cache tokens, by provider, model and operation (read, write); kept apart from llm_tokens_total because providers count them differently.",
         type: .counter
     )
     static let requestDuration = MetricFamily(
@@ -47,7 +48,8 @@ enum MetricCatalog {
     )
     static let auditMismatches = MetricFamily(
         name: "llm_cost_audit_mismatch_total",
-        help: "LLM API calls whose logged cost differs from the price table's by more than the audit tolerance, by provider and model.",
+        help:
+            "LLM API calls whose logged cost differs from the price table's by more than the audit tolerance, by provider and model.",
         type: .counter
     )
     static let errors = MetricFamily(
@@ -78,7 +80,8 @@ enum MetricCatalog {
     )
     static let labelOverflow = MetricFamily(
         name: "llm_cost_exporter_label_overflow_total",
-        help: "Records whose label value was recorded as __other__ because the label's cardinality cap was reached, by label.",
+        help:
+            "Records whose label value was recorded as __other__ because the label's cardinality cap was reached, by label.",
         type: .counter
     )
     static let filesWatched = MetricFamily(

@@ -65,7 +65,8 @@ final class MetricsEndpoint: Sendable {
         let accepted = AcceptMediaTypes(request.headers.first("Accept"))
         // Text is offered first so that a tie (`*/*`, or no Accept header) keeps the text format;
         // OpenMetrics only when the client prefers it, as Prometheus does.
-        let format: ExpositionFormat = accepted.preferred(among: ["text/plain", openMetrics]) == openMetrics ? .openMetrics : .text
+        let format: ExpositionFormat =
+            accepted.preferred(among: ["text/plain", openMetrics]) == openMetrics ? .openMetrics : .text
         var snapshot = metrics.snapshot()
         snapshot.advanceClock(to: wallClock())
         let body = ExporterExposition.render(snapshot, format: format)
@@ -77,7 +78,9 @@ final class MetricsEndpoint: Sendable {
         )
     }
 
-    private func text(_ status: HTTPStatus, _ body: String, contentType: String = "text/plain; charset=utf-8") -> HTTPResponse {
+    private func text(_ status: HTTPStatus, _ body: String, contentType: String = "text/plain; charset=utf-8")
+        -> HTTPResponse
+    {
         HTTPResponse(status: status, headers: [("Content-Type", contentType)], body: Array(body.utf8))
     }
 

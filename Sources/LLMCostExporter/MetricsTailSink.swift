@@ -7,7 +7,8 @@ struct MetricsTailSink: TailSink {
     let logger: Logger
 
     /// Records the whole chunk under one lock: a scrape sees all of its lines or none.
-    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void) {
+    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void)
+    {
         let ingestor = self.ingestor
         metrics.update { state in
             state.recordBytesRead(bytes)
@@ -33,7 +34,8 @@ struct MetricsTailSink: TailSink {
             metrics.update { $0.recordLineError(.incomplete) }
             logger.log(.debug, "dropped an unfinished last line", ["path": event.path])
         case .readError(let reason):
-            logger.log(.warn, "cannot read file; retrying with backoff", ["path": event.path, "reason": reason.rawValue])
+            logger.log(
+                .warn, "cannot read file; retrying with backoff", ["path": event.path, "reason": reason.rawValue])
         }
     }
 }

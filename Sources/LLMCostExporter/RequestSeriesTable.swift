@@ -113,7 +113,8 @@ extension RequestSeriesTable.Series {
     init(model: Int, of modelSeries: ModelSeries, names: [String], values: [String]) {
         self.model = model
         self.extraValues = values
-        let base: [(name: String, value: String)] = [("provider", modelSeries.provider), ("model", modelSeries.model)]
+        let base: [(name: String, value: String)] =
+            [("provider", modelSeries.provider), ("model", modelSeries.model)]
             + zip(names, values).map { (name: $0, value: $1) }
         statusLabels = StatusIndex.statuses.map { LabelSet(base + [("status", $0.rawValue)]) }
         tokenLabels = StatusIndex.statuses.flatMap { status in

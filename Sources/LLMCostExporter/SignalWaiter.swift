@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Turns SIGTERM and SIGINT into a stop request and SIGHUP into a reload request, delivered
 /// in order to the thread that waits for them.

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The `--state-file`: saved atomically, read defensively.
 ///
@@ -29,13 +30,17 @@ struct StateFile: Sendable {
             throw Failure(description: "cannot read \(path)")
         }
         guard !data.isEmpty else { throw Failure(description: "\(path) is empty") }
-        guard !data.contains(0) else { throw Failure(description: "\(path) contains NUL bytes: it was not written completely") }
+        guard !data.contains(0) else {
+            throw Failure(description: "\(path) contains NUL bytes: it was not written completely")
+        }
         struct VersionOnly: Decodable { var version: Int }
         guard let version = try? JSONDecoder().decode(VersionOnly.self, from: data).version else {
             throw Failure(description: "\(path) is not a complete state file (truncated or not JSON)")
         }
         guard version == PersistedState.currentVersion else {
-            throw Failure(description: "\(path) has state format \(version); this exporter reads \(PersistedState.currentVersion)")
+            throw Failure(
+                description: "\(path) has state format \(version); this exporter reads \(PersistedState.currentVersion)"
+            )
         }
         do {
             return try JSONDecoder().decode(PersistedState.self, from: data)

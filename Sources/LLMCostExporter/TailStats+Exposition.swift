@@ -10,7 +10,8 @@ extension TailStats {
             FamilySamples(MetricCatalog.truncations) { $0.writeSample(.empty, UInt64(truncations)) },
             FamilySamples(MetricCatalog.readErrors) { writer in
                 for reason in ReadErrorReason.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
-                    writer.writeSample(.empty, extraLabel: ("reason", reason.rawValue), UInt64(readErrors[reason, default: 0]))
+                    writer.writeSample(
+                        .empty, extraLabel: ("reason", reason.rawValue), UInt64(readErrors[reason, default: 0]))
                 }
             },
             FamilySamples(MetricCatalog.unreadBytes) { $0.writeSample(.empty, UInt64(max(0, unreadBytes))) },

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Waits for the next poll: until the poll interval passes, a watched directory changes
@@ -46,8 +46,12 @@ public final class DirectoryChangeWaiter: Sendable {
     /// - Returns: Whether it woke before the timeout.
     @discardableResult
     public func wait(timeout: Duration) -> Bool {
-        var descriptors = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        var descriptors = [
+            pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+        ]
+        let milliseconds = Int32(
+            clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         let ready = poll(&descriptors, nfds_t(descriptors.count), max(0, milliseconds))
         guard ready > 0 else { return false }
         drain(inotify)

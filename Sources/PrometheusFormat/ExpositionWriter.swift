@@ -27,7 +27,9 @@ public struct ExpositionWriter {
     /// Writes a family's metadata lines; every sample written after belongs to it.
     public mutating func beginFamily(_ family: MetricFamily) {
         if let previous = currentFamily {
-            assert(previous.name.utf8.lexicographicallyPrecedes(family.name.utf8), "families must be written in name order")
+            assert(
+                previous.name.utf8.lexicographicallyPrecedes(family.name.utf8), "families must be written in name order"
+            )
         }
         currentFamily = family
         let name = format == .openMetrics ? family.openMetricsName : family.name
@@ -55,14 +57,18 @@ public struct ExpositionWriter {
     ///   - labels: The series' prerendered labels.
     ///   - extraLabel: One more label, rendered after `labels` (for a per-sample dimension).
     ///   - value: The sample's value.
-    public mutating func writeSample(_ labels: LabelSet, extraLabel: (name: String, value: String)? = nil, _ value: Double) {
+    public mutating func writeSample(
+        _ labels: LabelSet, extraLabel: (name: String, value: String)? = nil, _ value: Double
+    ) {
         appendSeriesStart(suffix: "", labels: labels, extraLabel: extraLabel)
         SampleValue.append(value, to: &bytes)
         bytes.append(UInt8(ascii: "\n"))
     }
 
     /// Writes one integer sample of the current counter or gauge family.
-    public mutating func writeSample(_ labels: LabelSet, extraLabel: (name: String, value: String)? = nil, _ value: UInt64) {
+    public mutating func writeSample(
+        _ labels: LabelSet, extraLabel: (name: String, value: String)? = nil, _ value: UInt64
+    ) {
         appendSeriesStart(suffix: "", labels: labels, extraLabel: extraLabel)
         SampleValue.append(value, to: &bytes)
         bytes.append(UInt8(ascii: "\n"))
@@ -111,7 +117,9 @@ public struct ExpositionWriter {
         return bytes
     }
 
-    private mutating func appendSeriesStart(suffix: String, labels: LabelSet, extraLabel: (name: String, value: String)?) {
+    private mutating func appendSeriesStart(
+        suffix: String, labels: LabelSet, extraLabel: (name: String, value: String)?
+    ) {
         guard let family = currentFamily else {
             preconditionFailure("a sample needs beginFamily first")
         }

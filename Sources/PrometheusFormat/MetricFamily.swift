@@ -23,7 +23,8 @@ public struct MetricFamily: Sendable, Hashable {
         precondition(MetricName.isValidMetricName(name), "invalid metric name \(name)")
         precondition(type != .counter || name.hasSuffix("_total"), "counter \(name) must end in _total")
         if let unit {
-            precondition(Self.baseName(of: name, type: type).hasSuffix("_" + unit), "\(name) must end in its unit \(unit)")
+            precondition(
+                Self.baseName(of: name, type: type).hasSuffix("_" + unit), "\(name) must end in its unit \(unit)")
         }
         self.name = name
         self.help = help

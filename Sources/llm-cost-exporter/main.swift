@@ -1,6 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import LLMCostExporter
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 exit(ExporterMain.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -17,7 +17,8 @@ import Testing
             "start and end times as strings, far apart",
             #"{"model":"m","startTime":"1","endTime":"1.7976931348623157e308"}"#,
             .record(
-                Decoded(provider: "unknown", model: "m", latencySeconds: 1.7976931348623157e308 / 1_000 - 1, timestamp: 1))
+                Decoded(
+                    provider: "unknown", model: "m", latencySeconds: 1.7976931348623157e308 / 1_000 - 1, timestamp: 1))
         ),
     ]
 

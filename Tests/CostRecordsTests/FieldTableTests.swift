@@ -15,8 +15,9 @@ import Testing
         for key in keys {
             let bytes = Array(key.utf8)
             context = bytes.withUnsafeBytes { buffer in
-                table.node(context: context, key: buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
-                           count: buffer.count, readable: buffer.count)
+                table.node(
+                    context: context, key: buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!,
+                    count: buffer.count, readable: buffer.count)
             }
             if context < 0 {
                 return -1
@@ -84,7 +85,8 @@ import Testing
     }
 
     @Test func presenceBitsAreDistinct() {
-        let bits = CostField.allCases.map(FieldTable.presenceBit(of:)) + (0..<43).map(FieldTable.presenceBit(ofLabelAt:))
+        let bits =
+            CostField.allCases.map(FieldTable.presenceBit(of:)) + (0..<43).map(FieldTable.presenceBit(ofLabelAt:))
         #expect(Set(bits).count == bits.count)
         #expect(FieldTable.presenceBit(ofLabelAt: 44) == FieldTable.presenceBit(ofLabelAt: 43))
     }

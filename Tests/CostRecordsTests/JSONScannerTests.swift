@@ -10,10 +10,12 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
     static let syntaxCases: [LineCase] = [
         LineCase("minimal object", #"{"model":"m"}"#, plain),
         LineCase("whitespace everywhere", " \t{ \"model\" : \"m\" , \"x\" : [ 1 , { } ] } \t", plain),
-        LineCase("skipped values of every kind",
-                 #"{"model":"m","a":null,"b":true,"c":false,"d":-0.5e+3,"e":"s","f":[],"g":{},"h":[[{"i":[null]}]]}"#,
-                 plain),
-        LineCase("unknown escapes in skipped string", #"{"model":"m","x":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"}"#, plain),
+        LineCase(
+            "skipped values of every kind",
+            #"{"model":"m","a":null,"b":true,"c":false,"d":-0.5e+3,"e":"s","f":[],"g":{},"h":[[{"i":[null]}]]}"#,
+            plain),
+        LineCase(
+            "unknown escapes in skipped string", #"{"model":"m","x":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"}"#, plain),
         LineCase("empty line", "", .failure(.invalidJSON)),
         LineCase("only whitespace", "   ", .failure(.invalidJSON)),
         LineCase("truncated after key", #"{"model""#, .failure(.invalidJSON)),
@@ -51,7 +53,8 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
         LineCase("two high surrogates", #"{"model":"m","x":"\ud83d\ud83d"}"#, .failure(.invalidJSON)),
         LineCase("raw tab in string", "{\"model\":\"m\",\"x\":\"a\tb\"}", .failure(.invalidJSON)),
         LineCase("raw NUL in string", "{\"model\":\"m\",\"x\":\"a\u{0}b\"}", .failure(.invalidJSON)),
-        LineCase("raw newline in long string", "{\"model\":\"m\",\"x\":\"abcdefghijklmnop\nq\"}", .failure(.invalidJSON)),
+        LineCase(
+            "raw newline in long string", "{\"model\":\"m\",\"x\":\"abcdefghijklmnop\nq\"}", .failure(.invalidJSON)),
         LineCase("DEL is allowed in strings", "{\"model\":\"m\",\"x\":\"a\u{7F}b\"}", plain),
         LineCase("comment", #"{"model":"m"} // note"#, .failure(.invalidJSON)),
         LineCase("array at top", #"[{"model":"m"}]"#, .failure(.notAnObject)),
@@ -80,8 +83,9 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
         LineCase("overlong slash (C0 AF)", bytes: line(value: [0xC0, 0xAF]), .failure(.invalidUTF8)),
         LineCase("overlong C1", bytes: line(value: [0xC1, 0xBF]), .failure(.invalidUTF8)),
         LineCase("overlong three-byte (E0 80 AF)", bytes: line(value: [0xE0, 0x80, 0xAF]), .failure(.invalidUTF8)),
-        LineCase("overlong four-byte (F0 80 80 AF)", bytes: line(value: [0xF0, 0x80, 0x80, 0xAF]),
-                 .failure(.invalidUTF8)),
+        LineCase(
+            "overlong four-byte (F0 80 80 AF)", bytes: line(value: [0xF0, 0x80, 0x80, 0xAF]),
+            .failure(.invalidUTF8)),
         LineCase("UTF-16 surrogate (ED A0 80)", bytes: line(value: [0xED, 0xA0, 0x80]), .failure(.invalidUTF8)),
         LineCase("above U+10FFFF (F4 90 80 80)", bytes: line(value: [0xF4, 0x90, 0x80, 0x80]), .failure(.invalidUTF8)),
         LineCase("five-byte lead (F8)", bytes: line(value: [0xF8, 0x88, 0x80, 0x80, 0x80]), .failure(.invalidUTF8)),
@@ -89,16 +93,21 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
         LineCase("truncated three-byte before quote", bytes: line(value: [0xE2, 0x82]), .failure(.invalidUTF8)),
         LineCase("truncated four-byte before quote", bytes: line(value: [0xF0, 0x9F, 0x98]), .failure(.invalidUTF8)),
         LineCase("bad second continuation", bytes: line(value: [0xE2, 0x28, 0xA1]), .failure(.invalidUTF8)),
-        LineCase("invalid byte in a key", bytes: Array(#"{"model":"m",""#.utf8) + [0xFF] + Array(#"":1}"#.utf8),
-                 .failure(.invalidUTF8)),
-        LineCase("invalid byte in the model", bytes: Array(#"{"model":"gpt"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8),
-                 .failure(.invalidUTF8)),
-        LineCase("truncated sequence at end of line", bytes: Array(#"{"model":"m","x":""#.utf8) + [0xE2, 0x82],
-                 .failure(.invalidUTF8)),
-        LineCase("invalid byte outside strings is a syntax error", bytes: Array(#"{"model":"m"}"#.utf8) + [0xFF],
-                 .failure(.invalidJSON)),
-        LineCase("valid non-ASCII outside strings is a syntax error",
-                 bytes: Array(#"{"model":"m","x":"#.utf8) + [0xC3, 0xA9] + [UInt8(ascii: "}")], .failure(.invalidJSON)),
+        LineCase(
+            "invalid byte in a key", bytes: Array(#"{"model":"m",""#.utf8) + [0xFF] + Array(#"":1}"#.utf8),
+            .failure(.invalidUTF8)),
+        LineCase(
+            "invalid byte in the model", bytes: Array(#"{"model":"gpt"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8),
+            .failure(.invalidUTF8)),
+        LineCase(
+            "truncated sequence at end of line", bytes: Array(#"{"model":"m","x":""#.utf8) + [0xE2, 0x82],
+            .failure(.invalidUTF8)),
+        LineCase(
+            "invalid byte outside strings is a syntax error", bytes: Array(#"{"model":"m"}"#.utf8) + [0xFF],
+            .failure(.invalidJSON)),
+        LineCase(
+            "valid non-ASCII outside strings is a syntax error",
+            bytes: Array(#"{"model":"m","x":"#.utf8) + [0xC3, 0xA9] + [UInt8(ascii: "}")], .failure(.invalidJSON)),
     ]
 
     /// A valid line with a skipped string value made of `value`'s raw bytes.
@@ -122,15 +131,18 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
         LineCase("65 levels of arrays", nested(65, open: "[", close: "]"), .failure(.tooDeep)),
         LineCase("64 levels of objects", nested(64, open: #"{"a":"#, close: "}"), plain),
         LineCase("65 levels of objects", nested(65, open: #"{"a":"#, close: "}"), .failure(.tooDeep)),
-        LineCase("10000 open brackets", #"{"model":"m","x":"# + String(repeating: "[", count: 10_000),
-                 .failure(.tooDeep)),
+        LineCase(
+            "10000 open brackets", #"{"model":"m","x":"# + String(repeating: "[", count: 10_000),
+            .failure(.tooDeep)),
         LineCase("deep and truncated within the limit", #"{"model":"m","x":[[[[1]]"#, .failure(.invalidJSON)),
-        LineCase("deep under a mapped path (usage)",
-                 #"{"model":"m","usage":{"a":"# + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
-                    + "}}",
-                 .failure(.tooDeep)),
-        LineCase("deep array at top", String(repeating: "[", count: 65) + String(repeating: "]", count: 65),
-                 .failure(.tooDeep)),
+        LineCase(
+            "deep under a mapped path (usage)",
+            #"{"model":"m","usage":{"a":"# + String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
+                + "}}",
+            .failure(.tooDeep)),
+        LineCase(
+            "deep array at top", String(repeating: "[", count: 65) + String(repeating: "]", count: 65),
+            .failure(.tooDeep)),
     ]
 
     @Test(arguments: depthCases)
@@ -150,8 +162,9 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
 
     @Test func hugeLine() {
         let filler = String(repeating: "abcdefghij", count: 200_000)
-        let line = #"{"note":""# + filler + #"","model":"gpt-4o","cost":0.5,"list":["# +
-            Array(repeating: "1.5", count: 10_000).joined(separator: ",") + "]}"
+        let line =
+            #"{"note":""# + filler + #"","model":"gpt-4o","cost":0.5,"list":["#
+            + Array(repeating: "1.5", count: 10_000).joined(separator: ",") + "]}"
         #expect(decode(line) == .record(Decoded(provider: "openai", model: "gpt-4o", costUSD: 0.5)))
         #expect(decode(String(line.dropLast())) == .failure(.invalidJSON))
     }

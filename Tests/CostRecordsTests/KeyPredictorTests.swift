@@ -37,7 +37,8 @@ import Testing
     @Test func aRememberedKeyMatchesOnlyItsOwnBytesInItsOwnContext() {
         let predictor = KeyPredictor.allocate()
         defer { predictor.deallocate() }
-        let line = Array(#"{"model": "m", "modelx": 1, "mode": 2, "model""#.utf8)
+        let line =
+            Array(#"{"model": "m", "modelx": 1, "mode": 2, "model""#.utf8)
             + Array(repeating: UInt8(ascii: " "), count: 20)
         line.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else {
@@ -97,8 +98,10 @@ import Testing
         default:
             let scalar = String(altered[index]).unicodeScalars.first?.value ?? 0x61
             let escaped = "\\u00" + String(scalar, radix: 16)
-            return line.replacingFirst("\"\(key)\"", with: "\"" + String(altered[..<index]) + escaped
-                + String(altered[(index + 1)...]) + "\"")
+            return line.replacingFirst(
+                "\"\(key)\"",
+                with: "\"" + String(altered[..<index]) + escaped
+                    + String(altered[(index + 1)...]) + "\"")
         }
         return line.replacingFirst("\"\(key)\"", with: "\"\(String(altered))\"")
     }

@@ -79,7 +79,9 @@ import Testing
     func shortIntegersAreReadAsOneWord(_ text: String, _ length: Int, _ value: UInt64) {
         let short = Array(text.utf8).withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { start in
-                JSONNumberGrammar.shortInteger(at: start, limit: start + buffer.count).map { ($0.end - start, $0.parts) }
+                JSONNumberGrammar.shortInteger(at: start, limit: start + buffer.count).map {
+                    ($0.end - start, $0.parts)
+                }
             }
         }
         #expect(short?.0 == length)

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import LLMCostExporter
 
 struct CommandLineParserTests {
     @Test func parsesOnceWithSeveralPatternsAndInlineValues() throws {
-        let command = try CommandLineParser.parse(["--once", "--file", "logs/*.jsonl", "--file=other.jsonl", "--max-line-bytes=4096"])
+        let command = try CommandLineParser.parse([
+            "--once", "--file", "logs/*.jsonl", "--file=other.jsonl", "--max-line-bytes=4096",
+        ])
         var expected = ExporterOptions()
         expected.isOnce = true
         expected.filePatterns = ["logs/*.jsonl", "other.jsonl"]
@@ -22,7 +25,8 @@ struct CommandLineParserTests {
             return
         }
         #expect(options.listenAddress == "127.0.0.1:9999")
-        #expect(options.limits == MetricLimits(durationBuckets: [0.5, 1, 2.5], maxProviders: 3, maxModelsPerProvider: 4))
+        #expect(
+            options.limits == MetricLimits(durationBuckets: [0.5, 1, 2.5], maxProviders: 3, maxModelsPerProvider: 4))
         #expect(options.pollIntervalMilliseconds == 100)
         #expect(options.startsAtEnd)
         #expect(options.logLevel == .debug)
@@ -42,18 +46,37 @@ struct CommandLineParserTests {
     }
 
     @Test(arguments: [
-        BadCase(name: "unknown flag", arguments: ["--file", "a", "--bogus"], message: "unknown flag '--bogus'; see --help"),
+        BadCase(
+            name: "unknown flag", arguments: ["--file", "a", "--bogus"], message: "unknown flag '--bogus'; see --help"),
         BadCase(name: "file without value", arguments: ["--file"], message: "flag '--file' needs a value"),
         BadCase(name: "empty pattern", arguments: ["--file="], message: "flag '--file' needs a non-empty pattern"),
-        BadCase(name: "switch with value", arguments: ["--once=yes", "--file", "a"], message: "flag '--once' takes no value"),
-        BadCase(name: "stray argument", arguments: ["a.jsonl"], message: "unexpected argument 'a.jsonl'; file patterns go after --file"),
-        BadCase(name: "non-numeric limit", arguments: ["--file", "a", "--max-providers", "many"], message: "flag '--max-providers' needs a positive whole number, not 'many'"),
-        BadCase(name: "zero limit", arguments: ["--file", "a", "--max-line-bytes", "0"], message: "flag '--max-line-bytes' needs a positive whole number, not '0'"),
-        BadCase(name: "descending buckets", arguments: ["--file", "a", "--duration-buckets", "1,0.5"], message: "flag '--duration-buckets' needs strictly ascending bounds, not '1,0.5'"),
-        BadCase(name: "infinite bucket", arguments: ["--file", "a", "--duration-buckets", "1,inf"], message: "flag '--duration-buckets' needs comma-separated finite numbers, not '1,inf'"),
-        BadCase(name: "bad start-at", arguments: ["--file", "a", "--start-at", "middle"], message: "flag '--start-at' takes beginning or end, not 'middle'"),
-        BadCase(name: "bad log level", arguments: ["--file", "a", "--log-level", "loud"], message: "flag '--log-level' takes debug, info, warn or error, not 'loud'"),
-        BadCase(name: "bad format", arguments: ["--file", "a", "--format", "json"], message: "flag '--format' takes text or openmetrics, not 'json'"),
+        BadCase(
+            name: "switch with value", arguments: ["--once=yes", "--file", "a"], message: "flag '--once' takes no value"
+        ),
+        BadCase(
+            name: "stray argument", arguments: ["a.jsonl"],
+            message: "unexpected argument 'a.jsonl'; file patterns go after --file"),
+        BadCase(
+            name: "non-numeric limit", arguments: ["--file", "a", "--max-providers", "many"],
+            message: "flag '--max-providers' needs a positive whole number, not 'many'"),
+        BadCase(
+            name: "zero limit", arguments: ["--file", "a", "--max-line-bytes", "0"],
+            message: "flag '--max-line-bytes' needs a positive whole number, not '0'"),
+        BadCase(
+            name: "descending buckets", arguments: ["--file", "a", "--duration-buckets", "1,0.5"],
+            message: "flag '--duration-buckets' needs strictly ascending bounds, not '1,0.5'"),
+        BadCase(
+            name: "infinite bucket", arguments: ["--file", "a", "--duration-buckets", "1,inf"],
+            message: "flag '--duration-buckets' needs comma-separated finite numbers, not '1,inf'"),
+        BadCase(
+            name: "bad start-at", arguments: ["--file", "a", "--start-at", "middle"],
+            message: "flag '--start-at' takes beginning or end, not 'middle'"),
+        BadCase(
+            name: "bad log level", arguments: ["--file", "a", "--log-level", "loud"],
+            message: "flag '--log-level' takes debug, info, warn or error, not 'loud'"),
+        BadCase(
+            name: "bad format", arguments: ["--file", "a", "--format", "json"],
+            message: "flag '--format' takes text or openmetrics, not 'json'"),
     ])
     func rejectsBadCommandLines(_ testCase: BadCase) {
         #expect(throws: UsageError(testCase.message)) {
@@ -81,7 +104,12 @@ struct CommandLineParserTests {
         expected.filePatterns = ["cli.jsonl"]
         expected.maxLineBytes = 20
         #expect(command == .run(expected))
-        #expect(try CommandLineParser.parse(["--once"], base: base) == .run({ var kept = base; kept.isOnce = true; return kept }()))
+        #expect(
+            try CommandLineParser.parse(["--once"], base: base)
+                == .run(
+                    {
+                        var kept = base; kept.isOnce = true; return kept
+                    }()))
     }
 
     @Test func checkConfigIsACommand() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LLMCostExporter
 
 /// The example config users copy must stay valid and mean what its comments say.

@@ -1,18 +1,21 @@
 import Foundation
 import Testing
+
 @testable import LLMCostExporter
 
 /// Config-driven mapping, extra labels and static labels, end to end through `--once`.
 struct ExtraLabelsTests {
     private func once(config: String, lines: [String]) throws -> [Substring] {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extra-labels-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "extra-labels-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let log = directory.appendingPathComponent("app.jsonl")
         try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
         var options = try ExporterConfiguration.parse(Array(config.utf8), fileName: "c.yml").options
         options.filePatterns = [log.path]
-        let text = String(decoding: OnceRunner(options: options, logger: Logger(level: .error) { _ in }).run(), as: UTF8.self)
+        let text = String(
+            decoding: OnceRunner(options: options, logger: Logger(level: .error) { _ in }).run(), as: UTF8.self)
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") }
     }
 
@@ -33,16 +36,23 @@ struct ExtraLabelsTests {
                 #"{"model": "gpt-4o", "cost": 8, "user_id": "dan"}"#,
             ]
         )
-        #expect(samples.filter { $0.hasPrefix("llm_cost_usd_total") && $0.contains("success") } == [
-            #"llm_cost_usd_total{provider="openai",model="gpt-4o",user="__other__",query_type="",status="success"} 8"#,
-            #"llm_cost_usd_total{provider="openai",model="gpt-4o",user="__other__",query_type="rag",status="success"} 4"#,
-            #"llm_cost_usd_total{provider="openai",model="gpt-4o",user="ann",query_type="faq",status="success"} 1"#,
-            #"llm_cost_usd_total{provider="openai",model="gpt-4o",user="bob",query_type="rag",status="success"} 2"#,
-        ])
-        #expect(samples.contains(#"llm_tokens_total{provider="openai",model="gpt-4o",user="ann",query_type="faq",status="success",token_type="input"} 10"#))
+        #expect(
+            samples.filter { $0.hasPrefix("llm_cost_usd_total") && $0.contains("success") } == [
+                #"llm_cost_usd_total{provider="openai",model="gpt-4o",user="__other__",query_type="",status="success"} 8"#,
+                #"llm_cost_usd_total{provider="openai",model="gpt-4o",user="__other__",query_type="rag",status="success"} 4"#,
+                #"llm_cost_usd_total{provider="openai",model="gpt-4o",user="ann",query_type="faq",status="success"} 1"#,
+                #"llm_cost_usd_total{provider="openai",model="gpt-4o",user="bob",query_type="rag",status="success"} 2"#,
+            ])
+        #expect(
+            samples.contains(
+                #"llm_tokens_total{provider="openai",model="gpt-4o",user="ann",query_type="faq",status="success",token_type="input"} 10"#
+            ))
         #expect(samples.contains(#"llm_cost_exporter_label_overflow_total{label="user"} 2"#))
         #expect(samples.contains(#"llm_cost_exporter_label_overflow_total{label="query_type"} 0"#))
-        #expect(samples.contains(#"llm_requests_total{provider="openai",model="gpt-4o",user="ann",query_type="faq",status="success"} 1"#))
+        #expect(
+            samples.contains(
+                #"llm_requests_total{provider="openai",model="gpt-4o",user="ann",query_type="faq",status="success"} 1"#)
+        )
     }
 
     @Test func configuredFieldNamesComeBeforeTheBuiltInOnes() throws {
@@ -54,11 +64,13 @@ struct ExtraLabelsTests {
                 """,
             lines: [#"{"engine": "claude-3-opus", "model": "ignored", "billing": {"amount_usd": "0.125"}, "cost": 99}"#]
         )
-        #expect(samples.contains(#"llm_cost_usd_total{provider="anthropic",model="claude-3-opus",status="success"} 0.125"#))
+        #expect(
+            samples.contains(#"llm_cost_usd_total{provider="anthropic",model="claude-3-opus",status="success"} 0.125"#))
     }
 
     @Test func staticLabelsAreOnEverySample() throws {
-        let samples = try once(config: "static_labels:\n  app: checkout\n  env: prod\n", lines: [#"{"model": "gpt-4o", "cost": 1}"#])
+        let samples = try once(
+            config: "static_labels:\n  app: checkout\n  env: prod\n", lines: [#"{"model": "gpt-4o", "cost": 1}"#])
         #expect(!samples.isEmpty)
         for sample in samples {
             #expect(sample.contains(#"{app="checkout",env="prod""#), "\(sample)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LLMCostExporter
 
 /// Each bundled example log → its expected exposition, compared whole.
@@ -7,7 +8,8 @@ import Testing
 /// Set `UPDATE_GOLDEN=1` to rewrite the expected files after a deliberate change, then review
 /// the diff line by line before committing it.
 struct GoldenExpositionTests {
-    static let exampleNames: [String] = (try? TestPaths.exampleFiles().map { $0.deletingPathExtension().lastPathComponent }) ?? []
+    static let exampleNames: [String] =
+        (try? TestPaths.exampleFiles().map { $0.deletingPathExtension().lastPathComponent }) ?? []
 
     @Test(arguments: exampleNames)
     func exampleMatchesGolden(_ name: String) throws {
@@ -22,9 +24,11 @@ struct GoldenExpositionTests {
     }
 
     @Test func everyShapeHasAnExample() {
-        #expect(Set(Self.exampleNames) == [
-            "bad-lines", "cost-calculator", "course-guide", "db-tracker", "gateway-spend", "llm-proxy", "openai-raw", "tutorial",
-        ])
+        #expect(
+            Set(Self.exampleNames) == [
+                "bad-lines", "cost-calculator", "course-guide", "db-tracker", "gateway-spend", "llm-proxy",
+                "openai-raw", "tutorial",
+            ])
     }
 
     @Test func promtoolAcceptsTheExpositionOfEveryExample() throws {
@@ -55,7 +59,10 @@ struct GoldenExpositionTests {
 
     @Test func buildInfoNamesTheVersion() {
         let exposition = once(files: [])
-        #expect(exposition.contains("llm_cost_exporter_build_info{swift_version=\"\(BuildInfo.swiftVersion)\",version=\"\(BuildInfo.version)\"} 1\n"))
+        #expect(
+            exposition.contains(
+                "llm_cost_exporter_build_info{swift_version=\"\(BuildInfo.swiftVersion)\",version=\"\(BuildInfo.version)\"} 1\n"
+            ))
     }
 
     private func once(files: [String], format: ExporterOptions.OnceFormat = .text) -> String {

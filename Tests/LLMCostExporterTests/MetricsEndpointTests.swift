@@ -2,6 +2,7 @@ import CostBudgets
 import Foundation
 import MetricsHTTP
 import Testing
+
 @testable import LLMCostExporter
 
 struct MetricsEndpointTests {
@@ -14,7 +15,10 @@ struct MetricsEndpointTests {
             _ = state.configureBudgets(budgets, now: Self.now)
             RecordBuilder(costUSD: 0.5, timestamp: Self.now - 60).record(into: &state)
             RecordBuilder(costUSD: 0.25, timestamp: Self.now - 3600).record(into: &state)
-            RecordBuilder(provider: "anthropic", model: "claude-3-opus", status: .error, errorType: .timeout, costUSD: 1, timestamp: Self.now - 7200).record(into: &state)
+            RecordBuilder(
+                provider: "anthropic", model: "claude-3-opus", status: .error, errorType: .timeout, costUSD: 1,
+                timestamp: Self.now - 7200
+            ).record(into: &state)
             RecordBuilder(costUSD: 9, timestamp: Self.now - 2 * 86_400).record(into: &state)
             state.recordLineError(.invalidJSON)
         }
@@ -36,7 +40,8 @@ struct MetricsEndpointTests {
     }
 
     @Test func metricsIsOpenMetricsWhenTheScraperPrefersIt() {
-        let prometheusAccept = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
+        let prometheusAccept =
+            "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
         let response = get("/metrics", [("Accept", prometheusAccept)], from: endpoint())
         #expect(response.headers.first("Content-Type") == "application/openmetrics-text; version=1.0.0; charset=utf-8")
         #expect(String(decoding: response.body, as: UTF8.self).hasSuffix("# EOF\n"))

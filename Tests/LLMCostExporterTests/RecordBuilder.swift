@@ -1,4 +1,5 @@
 import CostRecords
+
 @testable import LLMCostExporter
 
 /// Builds records from strings for tests, keeping the bytes alive while they are recorded.
@@ -22,20 +23,21 @@ struct RecordBuilder {
         let modelBytes = Array(model.utf8)
         providerBytes.withUnsafeBytes { providerBuffer in
             modelBytes.withUnsafeBytes { modelBuffer in
-                state.record(CostRecord(
-                    provider: providerBuffer,
-                    model: modelBuffer,
-                    status: status,
-                    errorType: errorType,
-                    costUSD: costUSD,
-                    inputTokens: inputTokens,
-                    outputTokens: outputTokens,
-                    cacheReadTokens: cacheReadTokens,
-                    cacheWriteTokens: cacheWriteTokens,
-                    latencySeconds: latencySeconds,
-                    isCached: isCached,
-                    timestamp: timestamp
-                ))
+                state.record(
+                    CostRecord(
+                        provider: providerBuffer,
+                        model: modelBuffer,
+                        status: status,
+                        errorType: errorType,
+                        costUSD: costUSD,
+                        inputTokens: inputTokens,
+                        outputTokens: outputTokens,
+                        cacheReadTokens: cacheReadTokens,
+                        cacheWriteTokens: cacheWriteTokens,
+                        latencySeconds: latencySeconds,
+                        isCached: isCached,
+                        timestamp: timestamp
+                    ))
             }
         }
     }

@@ -2,6 +2,7 @@ import CostBudgets
 import Foundation
 import LogTailing
 import Testing
+
 @testable import LLMCostExporter
 
 struct StateFileTests {
@@ -14,9 +15,13 @@ struct StateFileTests {
     private func filledState() -> CostMetricsState {
         var state = CostMetricsState(extraLabels: [ExtraLabel(name: "user", sources: ["user_id"], maxValues: 1)])
         _ = state.configureBudgets([try! Budget(name: "daily", amountUSD: 10, period: .day)], now: 1_717_322_400)
-        RecordBuilder(costUSD: 0.5, inputTokens: 10, outputTokens: 5, latencySeconds: 1.5, timestamp: 1_717_322_000).record(into: &state)
-        RecordBuilder(provider: "anthropic", model: "claude-3-opus", status: .error, errorType: .rateLimit, latencySeconds: 0.2).record(into: &state)
-        RecordBuilder(costUSD: 7.5e-06, cacheReadTokens: 100, isCached: true, timestamp: 1_717_000_000).record(into: &state)
+        RecordBuilder(costUSD: 0.5, inputTokens: 10, outputTokens: 5, latencySeconds: 1.5, timestamp: 1_717_322_000)
+            .record(into: &state)
+        RecordBuilder(
+            provider: "anthropic", model: "claude-3-opus", status: .error, errorType: .rateLimit, latencySeconds: 0.2
+        ).record(into: &state)
+        RecordBuilder(costUSD: 7.5e-06, cacheReadTokens: 100, isCached: true, timestamp: 1_717_000_000).record(
+            into: &state)
         state.recordLineError(.invalidJSON)
         state.recordBytesRead(1234)
         return state
@@ -30,7 +35,8 @@ struct StateFileTests {
         let original = filledState()
         var restored = CostMetricsState(extraLabels: [ExtraLabel(name: "user", sources: ["user_id"], maxValues: 1)])
         _ = restored.configureBudgets([try Budget(name: "daily", amountUSD: 10, period: .day)], now: 1_717_322_400)
-        let roundTripped = try JSONDecoder().decode(PersistedMetrics.self, from: JSONEncoder().encode(original.persisted()))
+        let roundTripped = try JSONDecoder().decode(
+            PersistedMetrics.self, from: JSONEncoder().encode(original.persisted()))
         #expect(restored.restore(roundTripped) == nil)
         #expect(text(restored) == text(original))
     }
@@ -39,7 +45,9 @@ struct StateFileTests {
         var restored = CostMetricsState(extraLabels: [ExtraLabel(name: "user", sources: ["user_id"], maxValues: 1)])
         #expect(restored.restore(filledState().persisted()) == nil)
         RecordBuilder(costUSD: 0.25).record(into: &restored)
-        #expect(text(restored).contains("llm_cost_usd_total{provider=\"openai\",model=\"gpt-4o\",user=\"\",status=\"success\"} 0.7500075\n"))
+        #expect(
+            text(restored).contains(
+                "llm_cost_usd_total{provider=\"openai\",model=\"gpt-4o\",user=\"\",status=\"success\"} 0.7500075\n"))
         #expect(restored.lines == 5)
     }
 
@@ -54,8 +62,12 @@ struct StateFileTests {
     @Test func savesAtomicallyAndLoadsWhatItSaved() throws {
         let file = StateFile(path: try temporaryPath())
         #expect(try file.load() == nil, "no file yet is not an error")
-        let position = TailPosition(path: "/logs/a.jsonl", identity: FileIdentity(device: 1, inode: 2), fingerprint: Fingerprint(of: Array("{}".utf8)), offset: 42)
-        let state = PersistedState(version: PersistedState.currentVersion, savedAt: 1_717_322_400, positions: [position], metrics: filledState().persisted())
+        let position = TailPosition(
+            path: "/logs/a.jsonl", identity: FileIdentity(device: 1, inode: 2),
+            fingerprint: Fingerprint(of: Array("{}".utf8)), offset: 42)
+        let state = PersistedState(
+            version: PersistedState.currentVersion, savedAt: 1_717_322_400, positions: [position],
+            metrics: filledState().persisted())
         try file.save(state)
         let loaded = try #require(try file.load())
         #expect(loaded.positions == [position])
@@ -72,11 +84,21 @@ struct StateFileTests {
 
     @Test(arguments: [
         BadFile(name: "empty", bytes: [], reason: "is empty"),
-        BadFile(name: "NUL-filled", bytes: [UInt8](repeating: 0, count: 4096), reason: "contains NUL bytes: it was not written completely"),
-        BadFile(name: "truncated", bytes: Array(#"{"version":1,"savedAt":17173"#.utf8), reason: "is not a complete state file (truncated or not JSON)"),
-        BadFile(name: "not JSON", bytes: Array("positions: []\n".utf8), reason: "is not a complete state file (truncated or not JSON)"),
-        BadFile(name: "another version", bytes: Array(#"{"version":99}"#.utf8), reason: "has state format 99; this exporter reads 1"),
-        BadFile(name: "right version, wrong shape", bytes: Array(#"{"version":1,"savedAt":"yesterday"}"#.utf8), reason: "does not hold a valid state"),
+        BadFile(
+            name: "NUL-filled", bytes: [UInt8](repeating: 0, count: 4096),
+            reason: "contains NUL bytes: it was not written completely"),
+        BadFile(
+            name: "truncated", bytes: Array(#"{"version":1,"savedAt":17173"#.utf8),
+            reason: "is not a complete state file (truncated or not JSON)"),
+        BadFile(
+            name: "not JSON", bytes: Array("positions: []\n".utf8),
+            reason: "is not a complete state file (truncated or not JSON)"),
+        BadFile(
+            name: "another version", bytes: Array(#"{"version":99}"#.utf8),
+            reason: "has state format 99; this exporter reads 1"),
+        BadFile(
+            name: "right version, wrong shape", bytes: Array(#"{"version":1,"savedAt":"yesterday"}"#.utf8),
+            reason: "does not hold a valid state"),
     ])
     func refusesAnUnusableFileWithAReason(_ bad: BadFile) throws {
         let path = try temporaryPath()

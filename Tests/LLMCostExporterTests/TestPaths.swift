@@ -40,7 +40,9 @@ enum ToolRun {
     /// Runs `executable` with `arguments`, feeding `input` on stdin.
     ///
     /// - Returns: The exit status and everything written to stdout and stderr.
-    static func run(_ executable: URL, _ arguments: [String], input: [UInt8] = []) throws -> (status: Int32, output: String) {
+    static func run(_ executable: URL, _ arguments: [String], input: [UInt8] = []) throws -> (
+        status: Int32, output: String
+    ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -36,7 +36,8 @@ struct RecordingSink: TailSink {
     private(set) var protocolViolations: [String] = []
     private var chunkFile: TailedFile?
 
-    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void) {
+    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void)
+    {
         if chunkFile != nil { protocolViolations.append("nested chunk") }
         chunkFile = file
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PrometheusFormat
 
 struct ExpositionWriterTests {
@@ -10,13 +11,14 @@ struct ExpositionWriterTests {
         writer.beginFamily(requests)
         writer.writeSample(LabelSet([("code", "200")]), UInt64(3))
         writer.writeSample(LabelSet([("code", "500")]), UInt64(1))
-        #expect(text(writer.finish()) == """
-            # HELP app_requests_total Requests.
-            # TYPE app_requests_total counter
-            app_requests_total{code="200"} 3
-            app_requests_total{code="500"} 1
+        #expect(
+            text(writer.finish()) == """
+                # HELP app_requests_total Requests.
+                # TYPE app_requests_total counter
+                app_requests_total{code="200"} 3
+                app_requests_total{code="500"} 1
 
-            """)
+                """)
     }
 
     @Test func escapesLabelValuesAndHelp() {
@@ -24,12 +26,13 @@ struct ExpositionWriterTests {
         var writer = ExpositionWriter(format: .text)
         writer.beginFamily(family)
         writer.writeSample(LabelSet([("path", "C:\\dir\n\"x\"")]), extraLabel: ("le", "a\"b"), 1.5)
-        #expect(text(writer.finish()) == """
-            # HELP app_info Back\\\\slash and\\nnewline "quoted".
-            # TYPE app_info gauge
-            app_info{path="C:\\\\dir\\n\\"x\\"",le="a\\"b"} 1.5
+        #expect(
+            text(writer.finish()) == """
+                # HELP app_info Back\\\\slash and\\nnewline "quoted".
+                # TYPE app_info gauge
+                app_info{path="C:\\\\dir\\n\\"x\\"",le="a\\"b"} 1.5
 
-            """)
+                """)
     }
 
     @Test func writesCumulativeHistogramWithInfEqualToCount() {
@@ -42,47 +45,54 @@ struct ExpositionWriterTests {
             count: 6,
             sum: 31.25
         )
-        #expect(text(writer.finish()) == """
-            # HELP app_latency_seconds Latency.
-            # TYPE app_latency_seconds histogram
-            app_latency_seconds_bucket{model="m",le="0.1"} 2
-            app_latency_seconds_bucket{model="m",le="1"} 2
-            app_latency_seconds_bucket{model="m",le="10"} 5
-            app_latency_seconds_bucket{model="m",le="+Inf"} 6
-            app_latency_seconds_sum{model="m"} 31.25
-            app_latency_seconds_count{model="m"} 6
+        #expect(
+            text(writer.finish()) == """
+                # HELP app_latency_seconds Latency.
+                # TYPE app_latency_seconds histogram
+                app_latency_seconds_bucket{model="m",le="0.1"} 2
+                app_latency_seconds_bucket{model="m",le="1"} 2
+                app_latency_seconds_bucket{model="m",le="10"} 5
+                app_latency_seconds_bucket{model="m",le="+Inf"} 6
+                app_latency_seconds_sum{model="m"} 31.25
+                app_latency_seconds_count{model="m"} 6
 
-            """)
+                """)
     }
 
     @Test func histogramWithoutLabelsHasOnlyLe() {
         var writer = ExpositionWriter(format: .text)
         writer.beginFamily(latency)
         writer.writeHistogram(.empty, upperBounds: [1], bucketCounts: [1], count: 1, sum: 0.5)
-        #expect(text(writer.finish()).contains("app_latency_seconds_bucket{le=\"1\"} 1\napp_latency_seconds_bucket{le=\"+Inf\"} 1\napp_latency_seconds_sum 0.5\n"))
+        #expect(
+            text(writer.finish()).contains(
+                "app_latency_seconds_bucket{le=\"1\"} 1\napp_latency_seconds_bucket{le=\"+Inf\"} 1\napp_latency_seconds_sum 0.5\n"
+            ))
     }
 
     @Test func openMetricsNamesCountersWithoutTotalAndEndsWithEOF() {
         let bytes = ExpositionWriter.render(
             [
-                FamilySamples(latency) { $0.writeHistogram(.empty, upperBounds: [], bucketCounts: [], count: 0, sum: 0) },
+                FamilySamples(latency) {
+                    $0.writeHistogram(.empty, upperBounds: [], bucketCounts: [], count: 0, sum: 0)
+                },
                 FamilySamples(requests) { $0.writeSample(.empty, UInt64(2)) },
             ],
             format: .openMetrics
         )
-        #expect(text(bytes) == """
-            # HELP app_latency_seconds Latency.
-            # TYPE app_latency_seconds histogram
-            # UNIT app_latency_seconds seconds
-            app_latency_seconds_bucket{le="+Inf"} 0
-            app_latency_seconds_sum 0
-            app_latency_seconds_count 0
-            # HELP app_requests Requests.
-            # TYPE app_requests counter
-            app_requests_total 2
-            # EOF
+        #expect(
+            text(bytes) == """
+                # HELP app_latency_seconds Latency.
+                # TYPE app_latency_seconds histogram
+                # UNIT app_latency_seconds seconds
+                app_latency_seconds_bucket{le="+Inf"} 0
+                app_latency_seconds_sum 0
+                app_latency_seconds_count 0
+                # HELP app_requests Requests.
+                # TYPE app_requests counter
+                app_requests_total 2
+                # EOF
 
-            """)
+                """)
     }
 
     @Test func renderSortsFamiliesByName() {
@@ -103,20 +113,22 @@ struct ExpositionWriterTests {
         writer.writeHistogram(.empty, upperBounds: [1], bucketCounts: [0], count: 0, sum: 0)
         writer.writeHistogram(LabelSet([("model", "m")]), upperBounds: [], bucketCounts: [], count: 1, sum: 2)
         let samples = text(writer.finish()).split(separator: "\n").filter { !$0.hasPrefix("#") }
-        #expect(samples == [
-            "app_latency_seconds_bucket{app=\"check\\\"out\",le=\"1\"} 0",
-            "app_latency_seconds_bucket{app=\"check\\\"out\",le=\"+Inf\"} 0",
-            "app_latency_seconds_sum{app=\"check\\\"out\"} 0",
-            "app_latency_seconds_count{app=\"check\\\"out\"} 0",
-            "app_latency_seconds_bucket{app=\"check\\\"out\",model=\"m\",le=\"+Inf\"} 1",
-            "app_latency_seconds_sum{app=\"check\\\"out\",model=\"m\"} 2",
-            "app_latency_seconds_count{app=\"check\\\"out\",model=\"m\"} 1",
-        ])
+        #expect(
+            samples == [
+                "app_latency_seconds_bucket{app=\"check\\\"out\",le=\"1\"} 0",
+                "app_latency_seconds_bucket{app=\"check\\\"out\",le=\"+Inf\"} 0",
+                "app_latency_seconds_sum{app=\"check\\\"out\"} 0",
+                "app_latency_seconds_count{app=\"check\\\"out\"} 0",
+                "app_latency_seconds_bucket{app=\"check\\\"out\",model=\"m\",le=\"+Inf\"} 1",
+                "app_latency_seconds_sum{app=\"check\\\"out\",model=\"m\"} 2",
+                "app_latency_seconds_count{app=\"check\\\"out\",model=\"m\"} 1",
+            ])
     }
 
     @Test func contentTypesAreExact() {
         #expect(ExpositionFormat.text.contentType == "text/plain; version=0.0.4; charset=utf-8")
-        #expect(ExpositionFormat.openMetrics.contentType == "application/openmetrics-text; version=1.0.0; charset=utf-8")
+        #expect(
+            ExpositionFormat.openMetrics.contentType == "application/openmetrics-text; version=1.0.0; charset=utf-8")
     }
 
     private func text(_ bytes: [UInt8]) -> String {

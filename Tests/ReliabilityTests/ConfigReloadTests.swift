@@ -43,12 +43,13 @@ struct ConfigReloadTests {
         #expect(first.value("llm_cost_exporter_config_last_reload_successful") == 1)
 
         // A good change: a second budget; the first one is unchanged and keeps its spend.
-        try (head + """
-              - name: weekly
-                amount_usd: 30
-                period: week
+        try
+            (head + """
+                  - name: weekly
+                    amount_usd: 30
+                    period: week
 
-            """).write(to: config, atomically: true, encoding: .utf8)
+                """).write(to: config, atomically: true, encoding: .utf8)
         let sent = Date().timeIntervalSince1970
         #expect(kill(serving.process.processIdentifier, SIGHUP) == 0)
         try await serving.waitUntil("the new budget is in force") {

@@ -58,9 +58,12 @@ struct TailProgram: CustomStringConvertible {
         self.seed = seed
         var random = SeededGenerator(seed: seed)
         let weighted: [(weight: Int, make: (inout SeededGenerator) -> Step)] = [
-            (30, {
-                .writeLines(Slot.allCases.randomElement(using: &$0) ?? .a, count: Int.random(in: 1...3, using: &$0))
-            }),
+            (
+                30,
+                {
+                    .writeLines(Slot.allCases.randomElement(using: &$0) ?? .a, count: Int.random(in: 1...3, using: &$0))
+                }
+            ),
             (12, { .writePartial(Slot.allCases.randomElement(using: &$0) ?? .a) }),
             (8, { .rotate(Slot.plain.randomElement(using: &$0) ?? .a) }),
             (8, { .copyTruncate(Slot.plain.randomElement(using: &$0) ?? .a) }),

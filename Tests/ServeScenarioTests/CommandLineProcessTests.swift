@@ -46,7 +46,8 @@ struct CommandLineProcessTests {
     @Test("--check-config exits 1 with FILE:LINE:COLUMN for a broken file, 0 for the example")
     func checkConfig() throws {
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).yml")
-        try "listen: ':1'\nbudgets:\n  - name: b\n    amount_usd: -5\n    period: day\n".write(to: broken, atomically: true, encoding: .utf8)
+        try "listen: ':1'\nbudgets:\n  - name: b\n    amount_usd: -5\n    period: day\n".write(
+            to: broken, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: broken) }
         let result = try run(["--check-config", broken.path])
         #expect(result.status == 1)
