@@ -2,19 +2,22 @@ extension FileTailer {
     /// Each tailed file's position, to save for a restart (issue 8).
     ///
     /// The offset is the start of the first line not yet delivered, so a restored tailer
-    /// neither repeats a line nor loses an unfinished one. Files never opened yet have no
+    /// neither repeats a line nor loses an unfinished one. A file restored from saved positions
+    /// but not opened again yet keeps its saved offset; other files never opened yet have no
     /// position (they are read from their beginning after a restart). Sorted by path.
     public func positions() -> [TailPosition] {
-        files.values.filter { $0.pendingStart == nil }
-            .map {
-                TailPosition(
-                    path: $0.path,
-                    identity: $0.identity,
-                    fingerprint: $0.fingerprint,
-                    offset: $0.consumedOffset
-                )
+        files.values.compactMap { file -> TailPosition? in
+            let offset: Int
+            switch file.pendingStart {
+            case nil: offset = file.consumedOffset
+            // Restored but not opened again yet: its saved place still holds, and dropping it
+            // would make the next start read the file again from byte 0.
+            case .resume(let saved): offset = saved
+            case .beginning, .end: return nil
             }
-            .sorted { ($0.path, $0.identity.inode) < ($1.path, $1.identity.inode) }
+            return TailPosition(path: file.path, identity: file.identity, fingerprint: file.fingerprint, offset: offset)
+        }
+        .sorted { ($0.path, $0.identity.inode) < ($1.path, $1.identity.inode) }
     }
 
     /// Finds each saved file again and tracks it from its saved offset.
