@@ -94,19 +94,25 @@ public struct YAMLParser {
         return root
     }
 
+    /// Parses a flow sequence that is the whole rest of its line (never a key: complex keys
+    /// are outside the subset).
+    private mutating func parseFlowSequenceEndingTheLine() throws(YAMLError) -> YAMLNode {
+        let node = try parseFlowSequence()
+        try skipSpaces()
+        if isMappingIndicator() {
+            throw error("complex keys are not supported; a key must be a single scalar")
+        }
+        try finishLine()
+        return node
+    }
+
     /// Parses the block node that starts at the cursor, whose first character is at `indent`.
     private mutating func parseBlockNode(indent: Int) throws(YAMLError) -> YAMLNode {
         if isSequenceEntry() {
             return try parseBlockSequence(indent: indent, isIndentless: false)
         }
         if peek() == "[" {
-            let node = try parseFlowSequence()
-            try skipSpaces()
-            if isMappingIndicator() {
-                throw error("complex keys are not supported; a key must be a single scalar")
-            }
-            try finishLine()
-            return node
+            return try parseFlowSequenceEndingTheLine()
         }
         let token = try scanScalar(inFlow: false)
         try skipSpaces()
@@ -174,13 +180,7 @@ public struct YAMLParser {
             throw error("a block sequence cannot start on its key's line; put '- ' entries on the lines below")
         }
         if peek() == "[" {
-            let node = try parseFlowSequence()
-            try skipSpaces()
-            if isMappingIndicator() {
-                throw error("complex keys are not supported; a key must be a single scalar")
-            }
-            try finishLine()
-            return node
+            return try parseFlowSequenceEndingTheLine()
         }
         let token = try scanScalar(inFlow: false)
         try skipSpaces()
