@@ -71,6 +71,19 @@ public struct ExporterOptions: Sendable, Equatable {
         return CostPricing(catalog: PriceCatalog(overrides: priceOverrides, file: file), auditTolerance: auditTolerance)
     }
 
+    /// The pricing policy in force: `makePricing()`, or — when the price file cannot be read
+    /// now — the overrides and the built-in table, with the reason logged.
+    func pricing(logging logger: Logger) -> CostPricing {
+        do {
+            return try makePricing()
+        } catch {
+            logger.log(.error, "price file not in force; pricing from overrides and the built-in table", ["error": error.description])
+            var withoutFile = self
+            withoutFile.priceFilePath = nil
+            return (try? withoutFile.makePricing()) ?? CostPricing()
+        }
+    }
+
     /// Checks what no single flag can: that there is something to read.
     ///
     /// - Throws: `UsageError` when no file pattern was given by flag or config.

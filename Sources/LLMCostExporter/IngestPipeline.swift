@@ -30,8 +30,7 @@ final class IngestPipeline {
         restoring positions: [TailPosition]? = nil,
         wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
-        let pricing = Self.pricing(for: options, logger: logger)
-        let metrics = metrics ?? CostMetrics(options: options, pricing: pricing)
+        let metrics = metrics ?? CostMetrics(options: options, pricing: options.pricing(logging: logger))
         self.metrics = metrics
         self.patterns = options.filePatterns
         self.logger = logger
@@ -76,22 +75,10 @@ final class IngestPipeline {
         {
             logger.log(.warn, "buckets, caps, labels and static labels change only at a restart; the running ones stay")
         }
-        let pricing = Self.pricing(for: options, logger: logger)
+        let pricing = options.pricing(logging: logger)
         metrics.update { $0.configurePricing(pricing) }
         return IngestPipeline(
             options: options, logger: logger, metrics: metrics, restoring: tailer.positions(), wallClock: wallClock)
-    }
-
-    /// The options' pricing; the built-in table alone if the price file cannot be read now.
-    private static func pricing(for options: ExporterOptions, logger: Logger) -> CostPricing {
-        do {
-            return try options.makePricing()
-        } catch {
-            logger.log(.error, "price file not in force; pricing from the built-in table", ["error": error.description])
-            var withoutFile = options
-            withoutFile.priceFilePath = nil
-            return (try? withoutFile.makePricing()) ?? CostPricing()
-        }
     }
 
     /// The state to save: the metrics and every file's position, taken together between polls
