@@ -48,7 +48,9 @@ let package = Package(
         .testTarget(name: "ModelPricingTests", dependencies: ["ModelPricing"]),
         .testTarget(
             name: "LLMCostExporterTests",
-            dependencies: ["LLMCostExporter", "MetricsHTTP", "CostBudgets", "ModelPricing", "CostRecords"],
+            dependencies: [
+                "LLMCostExporter", "MetricsHTTP", "CostBudgets", "ModelPricing", "CostRecords", "ExporterTestSupport",
+            ],
             resources: [.copy("Golden")]
         ),
         // What the tests that run real processes and sockets share: child processes with a

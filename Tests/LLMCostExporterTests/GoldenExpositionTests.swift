@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Foundation
 import Testing
 
@@ -32,9 +33,10 @@ struct GoldenExpositionTests {
     }
 
     @Test func promtoolAcceptsTheExpositionOfEveryExample() throws {
-        let promtool = try TestPaths.tool("promtool")
+        let promtool = try #require(
+            SpawnedProcess.executable(named: "promtool"), "promtool is missing: run ./scripts/test, which installs it")
         let exposition = once(files: try TestPaths.exampleFiles().map(\.path))
-        let result = try ToolRun.run(promtool, ["check", "metrics"], input: Array(exposition.utf8))
+        let result = try runWithInput(promtool, ["check", "metrics"], input: exposition)
         #expect(result.status == 0, "promtool check metrics: \(result.output)")
         #expect(result.output.isEmpty, "no lint complaint: \(result.output)")
     }
@@ -42,7 +44,7 @@ struct GoldenExpositionTests {
     /// promtool reads only the Prometheus text format; the OpenMetrics output is checked by
     /// the reference parser in Python's prometheus_client, which is strict about the spec.
     @Test func openMetricsParserAcceptsTheExpositionOfEveryExample() throws {
-        let python = try TestPaths.tool("python3")
+        let python = try #require(SpawnedProcess.executable(named: "python3"), "python3 is missing")
         let exposition = once(files: try TestPaths.exampleFiles().map(\.path), format: .openmetrics)
         let script = """
             import sys
@@ -50,11 +52,22 @@ struct GoldenExpositionTests {
             families = list(text_string_to_metric_families(sys.stdin.read()))
             print(len(families), sum(len(f.samples) for f in families))
             """
-        let result = try ToolRun.run(python, ["-c", script], input: Array(exposition.utf8))
+        let result = try runWithInput(python, ["-c", script], input: exposition)
         #expect(result.status == 0, "OpenMetrics parser: \(result.output)")
         let sampleLines = exposition.split(separator: "\n").filter { !$0.hasPrefix("#") }.count
         let familyCount = exposition.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.count
         #expect(result.output == "\(familyCount) \(sampleLines)\n")
+    }
+
+    /// Runs a tool with `input` as its standard input (through a temporary file).
+    private func runWithInput(_ tool: URL, _ arguments: [String], input: String) throws -> (
+        status: Int32, output: String
+    ) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("exposition-\(UUID().uuidString)")
+        try input.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try SpawnedProcess.run(
+            tool, arguments, in: FileManager.default.temporaryDirectory, timeout: 60, input: file)
     }
 
     @Test func buildInfoNamesTheVersion() {
