@@ -68,11 +68,10 @@ extension ExporterConfiguration {
             case "file":
                 let path = try reader.string(entry.value, named: "pricing.file")
                 do {
-                    _ = try PriceTable(liteLLMFileAtPath: path)
+                    options.priceFile = try PriceTable(liteLLMFileAtPath: path)
                 } catch {
                     throw reader.error("pricing.file: \(error.description)", at: entry.value.mark)
                 }
-                options.priceFilePath = path
             case "audit_tolerance":
                 let tolerance = try reader.number(entry.value, named: "pricing.audit_tolerance")
                 guard tolerance >= 0 else {

@@ -34,8 +34,11 @@ public struct ExporterOptions: Sendable, Equatable {
     public var extraLabels: [ExtraLabel] = []
     /// Labels on every sample (config file only).
     public var staticLabels: [String: String] = [:]
-    /// A price list in LiteLLM's `model_prices_and_context_window.json` format, if any.
-    public var priceFilePath: String?
+    /// The price list read from the config's `pricing.file` (LiteLLM's
+    /// `model_prices_and_context_window.json` format), if any.
+    ///
+    /// Read once, when the config is read: the file is checked and put in force by the same read.
+    public var priceFile: PriceTable?
     /// Per-model prices that beat the file and the built-in table (config file only).
     public var priceOverrides: [PriceOverride] = []
     /// The relative difference between logged and priced cost that counts as a mismatch.
@@ -63,25 +66,9 @@ public struct ExporterOptions: Sendable, Equatable {
         return mapping
     }
 
-    /// The pricing policy: overrides, then the price file (read now), then the built-in table.
-    ///
-    /// - Throws: `PriceFileError` when the price file cannot be read or parsed.
-    public func makePricing() throws(PriceFileError) -> CostPricing {
-        let file = try priceFilePath.map { path throws(PriceFileError) in try PriceTable(liteLLMFileAtPath: path) }
-        return CostPricing(catalog: PriceCatalog(overrides: priceOverrides, file: file), auditTolerance: auditTolerance)
-    }
-
-    /// The pricing policy in force: `makePricing()`, or — when the price file cannot be read
-    /// now — the overrides and the built-in table, with the reason logged.
-    func pricing(logging logger: Logger) -> CostPricing {
-        do {
-            return try makePricing()
-        } catch {
-            logger.log(.error, "price file not in force; pricing from overrides and the built-in table", ["error": error.description])
-            var withoutFile = self
-            withoutFile.priceFilePath = nil
-            return (try? withoutFile.makePricing()) ?? CostPricing()
-        }
+    /// The pricing policy: overrides, then the price file, then the built-in table.
+    public var pricing: CostPricing {
+        CostPricing(catalog: PriceCatalog(overrides: priceOverrides, file: priceFile), auditTolerance: auditTolerance)
     }
 
     /// Checks what no single flag can: that there is something to read.

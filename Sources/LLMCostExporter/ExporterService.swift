@@ -34,7 +34,7 @@ public final class ExporterService {
         // never the default action that would end the process without saving its state.
         let signals = SignalWaiter()
         let server: HTTPServer
-        let metrics = CostMetrics(options: options, pricing: options.pricing(logging: logger))
+        let metrics = CostMetrics(options: options, pricing: options.pricing)
         metrics.update { $0.recordConfigReload(successful: true, at: Date().timeIntervalSince1970) }
         // Restored before the server starts, so no scrape ever sees counters at 0 that a saved
         // state would continue (Prometheus would read that as a counter reset).

@@ -30,7 +30,7 @@ final class IngestPipeline {
         restoring positions: [TailPosition]? = nil,
         wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
-        let metrics = metrics ?? CostMetrics(options: options, pricing: options.pricing(logging: logger))
+        let metrics = metrics ?? CostMetrics(options: options, pricing: options.pricing)
         self.metrics = metrics
         self.patterns = options.filePatterns
         self.logger = logger
@@ -75,7 +75,7 @@ final class IngestPipeline {
         {
             logger.log(.warn, "buckets, caps, labels and static labels change only at a restart; the running ones stay")
         }
-        let pricing = options.pricing(logging: logger)
+        let pricing = options.pricing
         metrics.update { $0.configurePricing(pricing) }
         return IngestPipeline(
             options: options, logger: logger, metrics: metrics, restoring: tailer.positions(), wallClock: wallClock)

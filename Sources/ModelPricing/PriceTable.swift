@@ -7,7 +7,7 @@
 /// `claude-3-5-sonnet@20240620`, `mistral-large-latest` and `gemini-1.5-pro-002` take their
 /// family's price, while `gpt-4o-mini` never takes `gpt-4o`'s and `o1-mini` never takes
 /// `o1`'s: a suffix that names another model is never stripped (see `isVersionSuffix`).
-public struct PriceTable: Sendable {
+public struct PriceTable: Sendable, Equatable {
     /// Entries by lower-cased name.
     private var entries: [String: PriceEntry] = [:]
 

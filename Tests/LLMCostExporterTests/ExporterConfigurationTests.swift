@@ -1,3 +1,5 @@
+import Foundation
+import ModelPricing
 import Testing
 
 @testable import LLMCostExporter
@@ -122,6 +124,22 @@ struct ExporterConfigurationTests {
         } catch {
             #expect(error.description == testCase.error)
         }
+    }
+
+    /// The price file is read once, with the config: what was read stays in force even if the
+    /// file changes or vanishes afterwards (a reload reads it again, with the whole config).
+    @Test func thePriceFileIsReadOnceWithTheConfig() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("prices-\(UUID()).json").path
+        try Data(#"{"house-model": {"input_cost_per_token": 1e-06, "output_cost_per_token": 4e-06}}"#.utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let configuration = try parse("pricing:\n  file: \(path)\n  audit_tolerance: 0.05\n")
+        try FileManager.default.removeItem(atPath: path)
+
+        let pricing = configuration.options.pricing
+        #expect(
+            pricing.catalog.price(forModel: "house-model")
+                == ModelPrice(inputPerMillion: 1, outputPerMillion: 4, cacheReadPerMillion: nil))
+        #expect(pricing.auditTolerance == 0.05)
     }
 
     @Test func yamlSyntaxErrorsKeepTheirPosition() {
