@@ -141,6 +141,12 @@ public enum CommandLineParser {
             options.limits.durationBuckets = try buckets(value, flag: "duration-buckets")
         },
         CommandLineFlag(
+            name: "cost-buckets", valueName: "LIST",
+            help: "Comma-separated upper bounds in USD for llm_request_cost_usd. Default 0.0001,0.0005,…,5."
+        ) { options, value throws(UsageError) in
+            options.limits.costBuckets = try buckets(value, flag: "cost-buckets")
+        },
+        CommandLineFlag(
             name: "poll-interval", valueName: "MS",
             help: "How often files are checked for new lines, in milliseconds. Default 250."
         ) { options, value throws(UsageError) in
@@ -192,7 +198,7 @@ public enum CommandLineParser {
             throw UsageError("flag '--\(flag)' needs comma-separated finite numbers, not '\(value)'")
         }
         let numbers = bounds.compactMap { $0 }
-        guard zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        guard MetricLimits.firstUnorderedBound(in: numbers) == nil else {
             throw UsageError("flag '--\(flag)' needs strictly ascending bounds, not '\(value)'")
         }
         return numbers

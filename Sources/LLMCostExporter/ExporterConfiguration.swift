@@ -58,7 +58,8 @@ public struct ExporterConfiguration: Sendable {
 
     private static let topLevelKeys = [
         "files", "once", "format", "listen", "max_line_bytes", "max_providers", "max_models_per_provider",
-        "duration_buckets", "poll_interval", "start_at", "log_level", "budgets", "fields", "labels", "static_labels",
+        "duration_buckets", "cost_buckets", "poll_interval", "start_at", "log_level", "budgets", "fields", "labels",
+        "static_labels",
         "pricing", "state_file", "state_save_interval",
     ]
 
@@ -75,6 +76,7 @@ public struct ExporterConfiguration: Sendable {
         case "max_models_per_provider":
             options.limits.maxModelsPerProvider = try reader.positiveInteger(node, named: name)
         case "duration_buckets": options.limits.durationBuckets = try readBuckets(node, named: name, with: reader)
+        case "cost_buckets": options.limits.costBuckets = try readBuckets(node, named: name, with: reader)
         case "poll_interval": options.pollIntervalMilliseconds = try reader.positiveInteger(node, named: name)
         case "start_at":
             switch try reader.string(node, named: name) {
@@ -97,15 +99,15 @@ public struct ExporterConfiguration: Sendable {
     private func readBuckets(_ node: YAMLNode, named name: String, with reader: ConfigReader) throws(ConfigError)
         -> [Double]
     {
+        let items = try reader.sequence(node, named: name)
         var bounds: [Double] = []
-        for item in try reader.sequence(node, named: name) {
-            let bound = try reader.number(item, named: "each bucket of \(name)")
-            if let last = bounds.last, bound <= last {
-                throw reader.error("\(name) must be strictly ascending", at: item.mark)
-            }
-            bounds.append(bound)
+        for item in items {
+            bounds.append(try reader.number(item, named: "each bucket of \(name)"))
         }
         guard !bounds.isEmpty else { throw reader.error("\(name) needs at least one bound", at: node.mark) }
+        if let unordered = MetricLimits.firstUnorderedBound(in: bounds) {
+            throw reader.error("\(name) must be strictly ascending", at: items[unordered].mark)
+        }
         return bounds
     }
 }

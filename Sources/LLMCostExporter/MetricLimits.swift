@@ -26,4 +26,11 @@ public struct MetricLimits: Sendable, Equatable {
         self.maxProviders = maxProviders
         self.maxModelsPerProvider = maxModelsPerProvider
     }
+
+    /// The position of the first bound that breaks the rule for histogram bounds (strictly
+    /// ascending), or `nil` when `bounds` keep it. An empty list is checked by the callers,
+    /// which point at different places for it.
+    static func firstUnorderedBound(in bounds: [Double]) -> Int? {
+        bounds.indices.dropFirst().first { bounds[$0] <= bounds[$0 - 1] }
+    }
 }

@@ -17,7 +17,8 @@ struct CommandLineParserTests {
     @Test func parsesLimitsAndServingFlags() throws {
         let command = try CommandLineParser.parse([
             "--file", "a.jsonl", "--listen", "127.0.0.1:9999", "--max-providers", "3", "--max-models-per-provider", "4",
-            "--duration-buckets", "0.5,1,2.5", "--poll-interval", "100", "--start-at", "end", "--log-level", "debug",
+            "--duration-buckets", "0.5,1,2.5", "--cost-buckets", "0.01, 1", "--poll-interval", "100", "--start-at",
+            "end", "--log-level", "debug",
             "--format", "openmetrics",
         ])
         guard case .run(let options) = command else {
@@ -26,7 +27,9 @@ struct CommandLineParserTests {
         }
         #expect(options.listenAddress == "127.0.0.1:9999")
         #expect(
-            options.limits == MetricLimits(durationBuckets: [0.5, 1, 2.5], maxProviders: 3, maxModelsPerProvider: 4))
+            options.limits
+                == MetricLimits(
+                    durationBuckets: [0.5, 1, 2.5], costBuckets: [0.01, 1], maxProviders: 3, maxModelsPerProvider: 4))
         #expect(options.pollIntervalMilliseconds == 100)
         #expect(options.startsAtEnd)
         #expect(options.logLevel == .debug)
@@ -65,6 +68,9 @@ struct CommandLineParserTests {
         BadCase(
             name: "descending buckets", arguments: ["--file", "a", "--duration-buckets", "1,0.5"],
             message: "flag '--duration-buckets' needs strictly ascending bounds, not '1,0.5'"),
+        BadCase(
+            name: "repeated cost bucket", arguments: ["--file", "a", "--cost-buckets", "0.01,0.01"],
+            message: "flag '--cost-buckets' needs strictly ascending bounds, not '0.01,0.01'"),
         BadCase(
             name: "infinite bucket", arguments: ["--file", "a", "--duration-buckets", "1,inf"],
             message: "flag '--duration-buckets' needs comma-separated finite numbers, not '1,inf'"),

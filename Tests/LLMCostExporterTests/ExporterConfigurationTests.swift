@@ -23,6 +23,7 @@ struct ExporterConfigurationTests {
             max_providers: 5
             max_models_per_provider: 7
             duration_buckets: [0.5, 1, 2.5]
+            cost_buckets: [0.001, 0.1]
             poll_interval: 100
             start_at: end
             log_level: debug
@@ -33,7 +34,8 @@ struct ExporterConfigurationTests {
         expected.onceFormat = .openmetrics
         expected.listenAddress = "127.0.0.1:9999"
         expected.maxLineBytes = 4096
-        expected.limits = MetricLimits(durationBuckets: [0.5, 1, 2.5], maxProviders: 5, maxModelsPerProvider: 7)
+        expected.limits = MetricLimits(
+            durationBuckets: [0.5, 1, 2.5], costBuckets: [0.001, 0.1], maxProviders: 5, maxModelsPerProvider: 7)
         expected.pollIntervalMilliseconds = 100
         expected.startsAtEnd = true
         expected.logLevel = .debug
@@ -55,7 +57,7 @@ struct ExporterConfigurationTests {
         BadCase(
             name: "unknown top-level key", text: "listen: ':1'\nlisen: ':2'\n",
             error:
-                "exporter.yml:2:1: unknown key 'lisen' in the config file; expected one of: files, once, format, listen, max_line_bytes, max_providers, max_models_per_provider, duration_buckets, poll_interval, start_at, log_level, budgets, fields, labels, static_labels, pricing, state_file, state_save_interval"
+                "exporter.yml:2:1: unknown key 'lisen' in the config file; expected one of: files, once, format, listen, max_line_bytes, max_providers, max_models_per_provider, duration_buckets, cost_buckets, poll_interval, start_at, log_level, budgets, fields, labels, static_labels, pricing, state_file, state_save_interval"
         ),
         BadCase(
             name: "string where a number belongs", text: "max_line_bytes: lots\n",
@@ -69,6 +71,9 @@ struct ExporterConfigurationTests {
         BadCase(
             name: "descending buckets", text: "duration_buckets: [1, 0.5]\n",
             error: "exporter.yml:1:23: duration_buckets must be strictly ascending"),
+        BadCase(
+            name: "repeated bucket in a block list", text: "cost_buckets:\n  - 0.01\n  - 0.1\n  - 0.1\n",
+            error: "exporter.yml:4:5: cost_buckets must be strictly ascending"),
         BadCase(
             name: "mapping where a list belongs", text: "files:\n  a: b\n",
             error: "exporter.yml:2:3: files must be a list"),
