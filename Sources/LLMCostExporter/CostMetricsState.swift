@@ -21,8 +21,10 @@ public struct CostMetricsState: Sendable {
     let staticLabels: LabelSet
     private var providerTable = ByteStringTable()
     private var providerNames: [String] = []
-    private var modelTables: [ByteStringTable] = []
-    private var slotsByProviderModel: [[Int]] = []
+    /// Per provider, how many models it has (`__other__` included).
+    private var modelCounts: [Int] = []
+    /// Every model, scoped by its provider's index; a model's index is its slot.
+    private var modelTable = ByteStringTable()
 
     private(set) var models: [ModelSeries] = []
     private(set) var requestSeries: RequestSeriesTable
@@ -236,23 +238,36 @@ public struct CostMetricsState: Sendable {
 
     /// The slot of a (provider, model) pair, creating it — or folding it into `__other__`
     /// once a cap is reached.
+    @inline(__always)
     private mutating func slot(provider rawProvider: UnsafeRawBufferPointer, model rawModel: UnsafeRawBufferPointer)
         -> Int
     {
-        let provider = providerIndex(LabelValue.truncated(rawProvider))
+        let providerBytes = LabelValue.truncated(rawProvider)
         let modelBytes = LabelValue.truncated(rawModel)
-        if let model = modelTables[provider].index(of: modelBytes) {
-            return slotsByProviderModel[provider][model]
+        // Nearly every record is of a known pair: two lookups, no call.
+        if let provider = providerTable.index(of: providerBytes),
+            let slot = modelTable.index(of: modelBytes, scope: provider)
+        {
+            return slot
         }
-        if modelTables[provider].count < limits.maxModelsPerProvider {
+        return newSlot(provider: providerBytes, model: modelBytes)
+    }
+
+    /// `slot(provider:model:)` for a pair not seen yet, or folded into `__other__`.
+    @inline(never)
+    private mutating func newSlot(
+        provider providerBytes: UnsafeRawBufferPointer, model modelBytes: UnsafeRawBufferPointer
+    )
+        -> Int
+    {
+        let provider = providerIndex(providerBytes)
+        if let slot = modelTable.index(of: modelBytes, scope: provider) { return slot }
+        if modelCounts[provider] < limits.maxModelsPerProvider {
             return addSlot(provider: provider, modelBytes: modelBytes)
         }
         modelOverflows += 1
         return LabelValue.overflowBytes.withUnsafeBytes { overflow in
-            if let model = modelTables[provider].index(of: overflow) {
-                return slotsByProviderModel[provider][model]
-            }
-            return addSlot(provider: provider, modelBytes: overflow)
+            modelTable.index(of: overflow, scope: provider) ?? addSlot(provider: provider, modelBytes: overflow)
         }
     }
 
@@ -270,15 +285,13 @@ public struct CostMetricsState: Sendable {
     private mutating func addProvider(_ bytes: UnsafeRawBufferPointer) -> Int {
         let index = providerTable.insert(bytes)
         providerNames.append(String(decoding: bytes, as: UTF8.self))
-        modelTables.append(ByteStringTable())
-        slotsByProviderModel.append([])
+        modelCounts.append(0)
         return index
     }
 
     private mutating func addSlot(provider: Int, modelBytes: UnsafeRawBufferPointer) -> Int {
-        _ = modelTables[provider].insert(modelBytes)
-        let slot = models.count
-        slotsByProviderModel[provider].append(slot)
+        let slot = modelTable.insert(modelBytes, scope: provider)
+        modelCounts[provider] += 1
         models.append(
             ModelSeries(provider: providerNames[provider], model: String(decoding: modelBytes, as: UTF8.self)))
         let statusCount = StatusIndex.statuses.count
