@@ -115,26 +115,26 @@ extension CostMetricsState {
             },
             FamilySamples(MetricCatalog.requestDuration) { writer in
                 for slot in order {
-                    for status in statuses where duration.counts[slot * 2 + status] > 0 {
+                    for status in statuses where duration.count(of: slot * 2 + status) > 0 {
                         let series = slot * 2 + status
                         writer.writeHistogram(
                             models[slot].statusLabels[status],
                             upperBounds: duration.upperBounds,
                             bucketCounts: duration.buckets(of: series),
-                            count: duration.counts[series],
-                            sum: duration.sums[series].value
+                            count: duration.count(of: series),
+                            sum: duration.sum(of: series)
                         )
                     }
                 }
             },
             FamilySamples(MetricCatalog.requestCost) { writer in
-                for slot in order where requestCost.counts[slot] > 0 {
+                for slot in order where requestCost.count(of: slot) > 0 {
                     writer.writeHistogram(
                         models[slot].labels,
                         upperBounds: requestCost.upperBounds,
                         bucketCounts: requestCost.buckets(of: slot),
-                        count: requestCost.counts[slot],
-                        sum: requestCost.sums[slot].value
+                        count: requestCost.count(of: slot),
+                        sum: requestCost.sum(of: slot)
                     )
                 }
             },

@@ -55,8 +55,8 @@ extension CostMetricsState {
     private func persisted(_ histogram: HistogramColumns, series: Int) -> PersistedMetrics.Histogram {
         PersistedMetrics.Histogram(
             buckets: Array(histogram.buckets(of: series)),
-            count: histogram.counts[series],
-            sum: histogram.sums[series].value
+            count: histogram.count(of: series),
+            sum: histogram.sum(of: series)
         )
     }
 }
