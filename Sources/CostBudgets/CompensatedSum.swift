@@ -20,7 +20,8 @@ package struct CompensatedSum: Equatable, Sendable {
     ///
     /// Inlinable because the exporter adds up to four costs or durations per log line: a
     /// call per addition cost more than the addition.
-    @inlinable package mutating func add(_ value: Double) {
+    @inlinable @inline(__always)
+    package mutating func add(_ value: Double) {
         let total = sum + value
         if abs(sum) >= abs(value) {
             compensation += (sum - total) + value

@@ -82,7 +82,9 @@ extension CostMetricsState {
             FamilySamples(MetricCatalog.requests) { writer in
                 for slot in requestOrder {
                     for status in statuses {
-                        writer.writeSample(requestSeries.series[slot].statusLabels[status], requests[slot * 2 + status])
+                        writer.writeSample(
+                            requestSeries.series[slot].statusLabels[status], requestCounters[slot * 2 + status].requests
+                        )
                     }
                 }
             },
@@ -90,17 +92,18 @@ extension CostMetricsState {
                 for slot in requestOrder {
                     for status in statuses {
                         writer.writeSample(
-                            requestSeries.series[slot].statusLabels[status], cost[slot * 2 + status].value)
+                            requestSeries.series[slot].statusLabels[status],
+                            requestCounters[slot * 2 + status].cost.value)
                     }
                 }
             },
             FamilySamples(MetricCatalog.tokens) { writer in
                 for slot in requestOrder {
-                    for status in statuses where requests[slot * 2 + status] > 0 {
+                    for status in statuses where requestCounters[slot * 2 + status].requests > 0 {
                         for tokenType in 0..<2 {
-                            let series = (slot * 2 + status) * 2 + tokenType
                             writer.writeSample(
-                                requestSeries.series[slot].tokenLabels[status * 2 + tokenType], tokens[series])
+                                requestSeries.series[slot].tokenLabels[status * 2 + tokenType],
+                                requestCounters[slot * 2 + status].tokens(ofType: tokenType))
                         }
                     }
                 }
