@@ -42,6 +42,7 @@ struct HistogramColumns: Sendable {
     }
 
     /// Records one observation in `series`, which must exist.
+    @inline(__always)
     mutating func observe(_ value: Double, series: Int) {
         // The first bound not below `value`, or none (only `+Inf` then). Bounds below the
         // value's binade are skipped at once, so the scan compares one or two bounds.

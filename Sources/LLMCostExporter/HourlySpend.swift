@@ -26,6 +26,7 @@ struct HourlySpend: Sendable {
     }
 
     /// Counts one request, and its cost if known, in the hour of `time` (epoch seconds).
+    @inline(__always)
     mutating func add(costUSD: Double?, at time: Double, slot: Int) {
         // A time too far out to number its hour (a bogus but finite timestamp) fits no window.
         guard let hour = Int64(exactly: (time / 3600).rounded(.down)) else { return }
