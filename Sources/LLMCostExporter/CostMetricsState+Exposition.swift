@@ -82,7 +82,9 @@ extension CostMetricsState {
             FamilySamples(MetricCatalog.requests) { writer in
                 for slot in requestOrder {
                     for status in statuses {
-                        writer.writeSample(requestSeries.series[slot].statusLabels[status], requests[slot * 2 + status])
+                        writer.writeSample(
+                            requestSeries.series[slot].statusLabels[status], requestCounters[slot * 2 + status].requests
+                        )
                     }
                 }
             },
@@ -90,17 +92,18 @@ extension CostMetricsState {
                 for slot in requestOrder {
                     for status in statuses {
                         writer.writeSample(
-                            requestSeries.series[slot].statusLabels[status], cost[slot * 2 + status].value)
+                            requestSeries.series[slot].statusLabels[status],
+                            requestCounters[slot * 2 + status].cost.value)
                     }
                 }
             },
             FamilySamples(MetricCatalog.tokens) { writer in
                 for slot in requestOrder {
-                    for status in statuses where requests[slot * 2 + status] > 0 {
+                    for status in statuses where requestCounters[slot * 2 + status].requests > 0 {
                         for tokenType in 0..<2 {
-                            let series = (slot * 2 + status) * 2 + tokenType
                             writer.writeSample(
-                                requestSeries.series[slot].tokenLabels[status * 2 + tokenType], tokens[series])
+                                requestSeries.series[slot].tokenLabels[status * 2 + tokenType],
+                                requestCounters[slot * 2 + status].tokens(ofType: tokenType))
                         }
                     }
                 }
@@ -115,26 +118,26 @@ extension CostMetricsState {
             },
             FamilySamples(MetricCatalog.requestDuration) { writer in
                 for slot in order {
-                    for status in statuses where duration.counts[slot * 2 + status] > 0 {
+                    for status in statuses where duration.count(of: slot * 2 + status) > 0 {
                         let series = slot * 2 + status
                         writer.writeHistogram(
                             models[slot].statusLabels[status],
                             upperBounds: duration.upperBounds,
                             bucketCounts: duration.buckets(of: series),
-                            count: duration.counts[series],
-                            sum: duration.sums[series].value
+                            count: duration.count(of: series),
+                            sum: duration.sum(of: series)
                         )
                     }
                 }
             },
             FamilySamples(MetricCatalog.requestCost) { writer in
-                for slot in order where requestCost.counts[slot] > 0 {
+                for slot in order where requestCost.count(of: slot) > 0 {
                     writer.writeHistogram(
                         models[slot].labels,
                         upperBounds: requestCost.upperBounds,
                         bucketCounts: requestCost.buckets(of: slot),
-                        count: requestCost.counts[slot],
-                        sum: requestCost.sums[slot].value
+                        count: requestCost.count(of: slot),
+                        sum: requestCost.sum(of: slot)
                     )
                 }
             },

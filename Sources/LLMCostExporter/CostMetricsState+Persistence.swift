@@ -30,9 +30,9 @@ extension CostMetricsState {
             PersistedMetrics.RequestSeries(
                 model: self.requestSeries.series[slot].model,
                 extraValues: self.requestSeries.series[slot].extraValues,
-                requests: Array(requests[(slot * 2)..<(slot * 2 + 2)]),
-                cost: [cost[slot * 2].value, cost[slot * 2 + 1].value],
-                tokens: Array(tokens[(slot * 4)..<(slot * 4 + 4)])
+                requests: requestCounters[(slot * 2)..<(slot * 2 + 2)].map(\.requests),
+                cost: requestCounters[(slot * 2)..<(slot * 2 + 2)].map(\.cost.value),
+                tokens: requestCounters[(slot * 2)..<(slot * 2 + 2)].flatMap { [$0.inputTokens, $0.outputTokens] }
             )
         }
         return PersistedMetrics(
@@ -55,8 +55,8 @@ extension CostMetricsState {
     private func persisted(_ histogram: HistogramColumns, series: Int) -> PersistedMetrics.Histogram {
         PersistedMetrics.Histogram(
             buckets: Array(histogram.buckets(of: series)),
-            count: histogram.counts[series],
-            sum: histogram.sums[series].value
+            count: histogram.count(of: series),
+            sum: histogram.sum(of: series)
         )
     }
 }

@@ -25,15 +25,16 @@ extension CostMetricsState {
             dayRequests += day.requests
         }
         var totalCost = CompensatedSum()
-        for sum in cost { totalCost.add(sum.value) }
-        let errorRequests = stride(from: StatusIndex.of(.error), to: requests.count, by: StatusIndex.statuses.count)
-            .reduce(0) { $0 + requests[$1] }
+        for counters in requestCounters { totalCost.add(counters.cost.value) }
+        let errorRequests = stride(
+            from: StatusIndex.of(.error), to: requestCounters.count, by: StatusIndex.statuses.count
+        ).reduce(0) { $0 + requestCounters[$1].requests }
         var document: [String: Any] = [
             "status": isReady ? "healthy" : "starting",
             "version": BuildInfo.version,
             "generated_at": now,
             "totals": [
-                "requests": requests.reduce(0, +),
+                "requests": requestCounters.reduce(0) { $0 + $1.requests },
                 "errors": errorRequests,
                 "cost_usd": totalCost.value,
                 "lines": lines,

@@ -12,8 +12,9 @@ import PrometheusFormat
 ///
 /// Columns are flat arrays indexed by a model's slot (its (provider, model) pair):
 /// `slot * 2 + status` for the status-split families, `slot * 8 + error type` for errors —
-/// except requests, cost and tokens, which carry the extra labels and are indexed by a
-/// request slot (a model slot plus extra label values) from `requestSeries`.
+/// except requests, cost and tokens, which carry the extra labels and are kept together in
+/// `requestCounters`, indexed by `request slot * 2 + status` (a request slot is a model slot
+/// plus extra label values, from `requestSeries`).
 public struct CostMetricsState: Sendable {
     let limits: MetricLimits
     private(set) var pricing: CostPricing
@@ -21,14 +22,14 @@ public struct CostMetricsState: Sendable {
     let staticLabels: LabelSet
     private var providerTable = ByteStringTable()
     private var providerNames: [String] = []
-    private var modelTables: [ByteStringTable] = []
-    private var slotsByProviderModel: [[Int]] = []
+    /// Per provider, how many models it has (`__other__` included).
+    private var modelCounts: [Int] = []
+    /// Every model, scoped by its provider's index; a model's index is its slot.
+    private var modelTable = ByteStringTable()
 
     private(set) var models: [ModelSeries] = []
     private(set) var requestSeries: RequestSeriesTable
-    private(set) var requests: [UInt64] = []
-    private(set) var cost: [CompensatedSum] = []
-    private(set) var tokens: [UInt64] = []
+    private(set) var requestCounters: [RequestCounters] = []
     private(set) var cacheTokens: [UInt64] = []
     private(set) var cachedRequests: [UInt64] = []
     private(set) var unpricedRequests: [UInt64] = []
@@ -85,20 +86,23 @@ public struct CostMetricsState: Sendable {
         let request = requestSlot(model: slot, labels: record.labels)
         let status = StatusIndex.of(record.status)
         let series = slot * 2 + status
-        let requestStatusSeries = request * 2 + status
-        requests[requestStatusSeries] += 1
         let costUSD = self.cost(of: record, slot: slot)
+        requestCounters.withUnsafeMutableBufferPointer { counters in
+            let index = request * 2 + status
+            counters[index].requests += 1
+            if let costUSD { counters[index].cost.add(costUSD) }
+            if let input = record.inputTokens { counters[index].inputTokens &+= input }
+            if let output = record.outputTokens { counters[index].outputTokens &+= output }
+        }
         hourlySpend.add(costUSD: costUSD, at: record.timestamp ?? now, slot: slot)
         if let costUSD {
-            cost[requestStatusSeries].add(costUSD)
-            chargeBudgets(costUSD, at: record.timestamp, requestSlot: request)
+            // Checked here, not in the call: most setups have no budgets.
+            if budgetLedger != nil { chargeBudgets(costUSD, at: record.timestamp, requestSlot: request) }
             requestCost.observe(costUSD, series: slot)
         } else if record.status == .success || record.inputTokens != nil || record.outputTokens != nil {
             // A failed call that used no tokens cost nothing; only a call that did is unpriced.
             unpricedRequests[slot] += 1
         }
-        if let input = record.inputTokens { tokens[requestStatusSeries * 2] &+= input }
-        if let output = record.outputTokens { tokens[requestStatusSeries * 2 + 1] &+= output }
         if let read = record.cacheReadTokens { cacheTokens[slot * 2] &+= read }
         if let write = record.cacheWriteTokens { cacheTokens[slot * 2 + 1] &+= write }
         if let latency = record.latencySeconds { duration.observe(latency, series: series) }
@@ -114,13 +118,17 @@ public struct CostMetricsState: Sendable {
     }
 
     /// The request slot of a record, creating its columns when new.
+    @inline(__always)
     private mutating func requestSlot(model: Int, labels: [UnsafeRawBufferPointer?]) -> Int {
+        requestSeries.plainSlot(model: model) ?? labelledRequestSlot(model: model, labels: labels)
+    }
+
+    /// `requestSlot(model:labels:)` with extra labels, or for a model's first record.
+    @inline(never)
+    private mutating func labelledRequestSlot(model: Int, labels: [UnsafeRawBufferPointer?]) -> Int {
         let (slot, isNew) = requestSeries.slot(model: model, of: models[model], values: labels)
         if isNew {
-            let statusCount = StatusIndex.statuses.count
-            requests.append(contentsOf: repeatElement(0, count: statusCount))
-            cost.append(contentsOf: repeatElement(CompensatedSum(), count: statusCount))
-            tokens.append(contentsOf: repeatElement(0, count: statusCount * 2))
+            requestCounters.append(contentsOf: repeatElement(RequestCounters(), count: StatusIndex.statuses.count))
             budgetsByRequestSlot.append(budgetIndices(forRequestSlot: slot))
         }
         return slot
@@ -183,6 +191,7 @@ public struct CostMetricsState: Sendable {
 
     /// The record's cost: as logged (audited against the price table), else priced from its
     /// tokens, else `nil`.
+    @inline(__always)
     private mutating func cost(of record: CostRecord, slot: Int) -> Double? {
         let hasTokens =
             record.inputTokens != nil || record.outputTokens != nil
@@ -236,23 +245,36 @@ public struct CostMetricsState: Sendable {
 
     /// The slot of a (provider, model) pair, creating it — or folding it into `__other__`
     /// once a cap is reached.
+    @inline(__always)
     private mutating func slot(provider rawProvider: UnsafeRawBufferPointer, model rawModel: UnsafeRawBufferPointer)
         -> Int
     {
-        let provider = providerIndex(LabelValue.truncated(rawProvider))
+        let providerBytes = LabelValue.truncated(rawProvider)
         let modelBytes = LabelValue.truncated(rawModel)
-        if let model = modelTables[provider].index(of: modelBytes) {
-            return slotsByProviderModel[provider][model]
+        // Nearly every record is of a known pair: two lookups, no call.
+        if let provider = providerTable.index(of: providerBytes),
+            let slot = modelTable.index(of: modelBytes, scope: provider)
+        {
+            return slot
         }
-        if modelTables[provider].count < limits.maxModelsPerProvider {
+        return newSlot(provider: providerBytes, model: modelBytes)
+    }
+
+    /// `slot(provider:model:)` for a pair not seen yet, or folded into `__other__`.
+    @inline(never)
+    private mutating func newSlot(
+        provider providerBytes: UnsafeRawBufferPointer, model modelBytes: UnsafeRawBufferPointer
+    )
+        -> Int
+    {
+        let provider = providerIndex(providerBytes)
+        if let slot = modelTable.index(of: modelBytes, scope: provider) { return slot }
+        if modelCounts[provider] < limits.maxModelsPerProvider {
             return addSlot(provider: provider, modelBytes: modelBytes)
         }
         modelOverflows += 1
         return LabelValue.overflowBytes.withUnsafeBytes { overflow in
-            if let model = modelTables[provider].index(of: overflow) {
-                return slotsByProviderModel[provider][model]
-            }
-            return addSlot(provider: provider, modelBytes: overflow)
+            modelTable.index(of: overflow, scope: provider) ?? addSlot(provider: provider, modelBytes: overflow)
         }
     }
 
@@ -270,15 +292,13 @@ public struct CostMetricsState: Sendable {
     private mutating func addProvider(_ bytes: UnsafeRawBufferPointer) -> Int {
         let index = providerTable.insert(bytes)
         providerNames.append(String(decoding: bytes, as: UTF8.self))
-        modelTables.append(ByteStringTable())
-        slotsByProviderModel.append([])
+        modelCounts.append(0)
         return index
     }
 
     private mutating func addSlot(provider: Int, modelBytes: UnsafeRawBufferPointer) -> Int {
-        _ = modelTables[provider].insert(modelBytes)
-        let slot = models.count
-        slotsByProviderModel[provider].append(slot)
+        let slot = modelTable.insert(modelBytes, scope: provider)
+        modelCounts[provider] += 1
         models.append(
             ModelSeries(provider: providerNames[provider], model: String(decoding: modelBytes, as: UTF8.self)))
         let statusCount = StatusIndex.statuses.count
@@ -349,10 +369,14 @@ public struct CostMetricsState: Sendable {
                 return requestSlot(model: slotOfSaved[series.model], labels: buffers)
             }
             for status in 0..<StatusIndex.statuses.count {
-                requests[slot * 2 + status] += series.requests.count > status ? series.requests[status] : 0
-                cost[slot * 2 + status].add(series.cost.count > status ? series.cost[status] : 0)
-                for tokenType in 0..<2 where series.tokens.count > status * 2 + tokenType {
-                    tokens[(slot * 2 + status) * 2 + tokenType] &+= series.tokens[status * 2 + tokenType]
+                let index = slot * 2 + status
+                requestCounters[index].requests += series.requests.count > status ? series.requests[status] : 0
+                requestCounters[index].cost.add(series.cost.count > status ? series.cost[status] : 0)
+                if series.tokens.count > status * 2 {
+                    requestCounters[index].inputTokens &+= series.tokens[status * 2]
+                }
+                if series.tokens.count > status * 2 + 1 {
+                    requestCounters[index].outputTokens &+= series.tokens[status * 2 + 1]
                 }
             }
         }

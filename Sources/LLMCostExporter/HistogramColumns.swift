@@ -2,61 +2,87 @@ import CostBudgets
 
 /// The buckets, sums and counts of every series of one histogram family, stored flat.
 ///
-/// Series are numbered densely by the caller; one contiguous array per column keeps an
-/// observation to a few array writes and a scrape's snapshot to a few array copies.
+/// Series are numbered densely by the caller. A series' bucket counts and its count sit
+/// side by side in one array (`stride` cells per series) and its sum in another, so an
+/// observation writes two arrays and a scrape's snapshot copies two.
 struct HistogramColumns: Sendable {
     /// The finite upper bounds, ascending.
     let upperBounds: [Double]
-    /// Per series and bound, the observations in that bucket alone (not cumulative).
-    private(set) var bucketCounts: [UInt64] = []
+    /// Per series, the observations in each bucket alone (not cumulative), then the number
+    /// of observations, including those above the last bound.
+    private var cells: [UInt64] = []
     /// Per series, the sum of observations.
-    private(set) var sums: [CompensatedSum] = []
-    /// Per series, the number of observations, including those above the last bound.
-    private(set) var counts: [UInt64] = []
+    private var sums: [CompensatedSum] = []
+
+    /// Per binary exponent field of a non-negative `Double` (`bitPattern >> 52`), how many
+    /// bounds lie below every value with that exponent: where an observation's bucket search
+    /// can start. The entry for infinity and NaN is 0, so they search from the first bound.
+    private let firstCandidate: [Int32]
 
     /// Creates empty columns for the given bounds.
     init(upperBounds: [Double]) {
         self.upperBounds = upperBounds
+        firstCandidate = (0..<2048).map { exponent in
+            guard exponent < 2047 else { return 0 }
+            // The smallest value with this exponent field: 0 for the subnormal binade.
+            let smallest = Double(bitPattern: UInt64(exponent) << 52)
+            return Int32(upperBounds.prefix { $0 < smallest }.count)
+        }
     }
 
-    /// How many series there are.
-    var seriesCount: Int { counts.count }
+    /// Cells per series: one per bound, and the count.
+    private var stride: Int { upperBounds.count + 1 }
 
     /// Makes room for series up to and including `series`.
     mutating func ensureSeries(_ series: Int) {
-        guard series >= counts.count else { return }
-        let added = series + 1 - counts.count
-        bucketCounts.append(contentsOf: repeatElement(0, count: added * upperBounds.count))
+        guard series >= sums.count else { return }
+        let added = series + 1 - sums.count
+        cells.append(contentsOf: repeatElement(0, count: added * stride))
         sums.append(contentsOf: repeatElement(CompensatedSum(), count: added))
-        counts.append(contentsOf: repeatElement(0, count: added))
     }
 
     /// Records one observation in `series`, which must exist.
+    @inline(__always)
     mutating func observe(_ value: Double, series: Int) {
-        var bucket = 0
+        // The first bound not below `value`, or none (only `+Inf` then). Bounds below the
+        // value's binade are skipped at once, so the scan compares one or two bounds.
+        let bits = value.bitPattern
+        var bucket = bits >> 63 == 0 ? Int(firstCandidate[Int(truncatingIfNeeded: bits >> 52)]) : 0
         while bucket < upperBounds.count && value > upperBounds[bucket] {
             bucket += 1
         }
-        if bucket < upperBounds.count {
-            bucketCounts[series * upperBounds.count + bucket] += 1
+        let bucketCount = upperBounds.count
+        let start = series * (bucketCount + 1)
+        cells.withUnsafeMutableBufferPointer { cells in
+            if bucket < bucketCount { cells[start + bucket] += 1 }
+            cells[start + bucketCount] += 1
         }
         sums[series].add(value)
-        counts[series] += 1
+    }
+
+    /// The number of observations in `series`.
+    func count(of series: Int) -> UInt64 {
+        cells[series * stride + stride - 1]
+    }
+
+    /// The sum of the observations in `series`.
+    func sum(of series: Int) -> Double {
+        sums[series].value
     }
 
     /// Sets a series' buckets, count and sum (restored from a saved state); `buckets` must
     /// have one count per bound.
     mutating func restore(series: Int, buckets: [UInt64], count: UInt64, sum: Double) {
-        guard buckets.count == upperBounds.count, series < counts.count else { return }
-        let start = series * upperBounds.count
-        bucketCounts.replaceSubrange(start..<(start + upperBounds.count), with: buckets)
-        counts[series] = count
+        guard buckets.count == upperBounds.count, series < sums.count else { return }
+        let start = series * stride
+        cells.replaceSubrange(start..<(start + upperBounds.count), with: buckets)
+        cells[start + upperBounds.count] = count
         sums[series] = CompensatedSum(sum)
     }
 
     /// The non-cumulative bucket counts of `series`.
     func buckets(of series: Int) -> ArraySlice<UInt64> {
-        let start = series * upperBounds.count
-        return bucketCounts[start..<(start + upperBounds.count)]
+        let start = series * stride
+        return cells[start..<(start + upperBounds.count)]
     }
 }

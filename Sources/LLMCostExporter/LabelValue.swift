@@ -9,6 +9,7 @@ enum LabelValue {
     static let overflowBytes = Array(overflow.utf8)
 
     /// `bytes` cut to at most `maxLength` bytes, at a UTF-8 character boundary.
+    @inline(__always)
     static func truncated(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         guard bytes.count > maxLength else { return bytes }
         var end = maxLength

@@ -45,6 +45,13 @@ struct RequestSeriesTable: Sendable {
         overflows = labels.map { _ in 0 }
     }
 
+    /// The request slot of a model's records when there are no extra labels and the model
+    /// has had one before: nearly every record, found without the general lookup.
+    @inline(__always)
+    func plainSlot(model: Int) -> Int? {
+        labelNames.isEmpty && model < plainSlotByModel.count ? plainSlotByModel[model] : nil
+    }
+
     /// The request slot of a record, creating the series when new.
     ///
     /// - Parameters:

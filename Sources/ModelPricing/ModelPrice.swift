@@ -42,6 +42,7 @@ public struct ModelPrice: Sendable, Hashable {
     /// more cache tokens than input tokens the uncached input is 0, never negative.
     ///
     /// - Returns: a finite cost, never negative.
+    @inlinable
     public func cost(
         inputTokens: UInt64,
         outputTokens: UInt64,

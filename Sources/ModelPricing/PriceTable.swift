@@ -93,7 +93,8 @@ public struct PriceTable: Sendable, Equatable {
     /// not read as version 5 of `claude-opus-4`. Words such as `mini`, `nano`, `turbo`, `pro`,
     /// `lite`, `audio` or `realtime` name other models and are never version suffixes.
     static func isVersionSuffix(_ suffix: Substring) -> Bool {
-        let parts = suffix.split(separator: /[-@:]/, omittingEmptySubsequences: false).dropFirst()
+        // A predicate, not a regex literal: building the regex cost more than the rest of a lookup.
+        let parts = suffix.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "@" || $0 == ":" }.dropFirst()
         guard !parts.isEmpty else { return false }
         var hasVersion = false
         for part in parts {

@@ -95,7 +95,7 @@ struct CostMetricsStateTests {
         #expect(text.contains("llm_requests_total{provider=\"__other__\",model=\"m\",status=\"success\"} 2\n"))
         #expect(text.contains("llm_cost_exporter_label_overflow_total{label=\"model\"} 2\n"))
         #expect(text.contains("llm_cost_exporter_label_overflow_total{label=\"provider\"} 2\n"))
-        #expect(state.requests.reduce(0, +) == 8, "every record is still counted once")
+        #expect(state.requestCounters.reduce(0) { $0 + $1.requests } == 8, "every record is still counted once")
     }
 
     @Test func longLabelValuesAreCutAtACharacterBoundary() {
@@ -121,7 +121,7 @@ struct CostMetricsStateTests {
         state.recordLineError(.tooLong)
         RecordBuilder(status: .error, errorType: .timeout).record(into: &state)
         #expect(state.lines == 4)
-        #expect(state.lines == state.requests.reduce(0, +) + state.lineErrors.reduce(0, +))
+        #expect(state.lines == state.requestCounters.reduce(0) { $0 + $1.requests } + state.lineErrors.reduce(0, +))
     }
 
     @Test func unpricedCountsOnlyCallsThatCouldHaveCost() {
