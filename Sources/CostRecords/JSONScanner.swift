@@ -8,9 +8,10 @@
 /// limit bounds memory, never the stack. The first problem in document order decides the
 /// reason.
 ///
-/// A key that the decoder's `KeyPredictor` expects is recognised by comparing its bytes,
-/// without scanning it or looking it up; the usual separators (`": "`, `", "`) and short
-/// integers are taken in one step each.
+/// A member that the decoder's `KeyPredictor` expects is recognised by comparing its bytes
+/// from the end of the previous value to its own value (separators, key, colon and a string
+/// value's quote), without scanning or looking anything up; short integers are taken in one
+/// step.
 ///
 /// The hot loops read through a local cursor that the static helpers advance in place, so
 /// it stays in a register; `position` is written back only around the out-of-line paths.
@@ -86,40 +87,75 @@ struct JSONScanner {
         var presence: UInt64 = 0
         defer { self.presence |= presence }
         var cursor = position
-        JSONScanner.skipWhitespace(&cursor, end)
-        guard cursor < end else {
-            throw .invalidJSON
-        }
-        if cursor.pointee == UInt8(ascii: "}") {
-            position = cursor + 1
-            return false
-        }
         var prediction = KeyPredictor.firstSlot(context: context)
         while true {
-            guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
-                throw .invalidJSON
-            }
-            cursor += 1
-            let keyStart = cursor
+            // The loop starts each member where the previous value (or the `{`) ended.
             let node: Int32
-            if let known = predictor.match(slot: prediction, context: context, key: keyStart, end: end) {
+            var opensString = false
+            if let known = predictor.match(slot: prediction, context: context, at: cursor, end: end) {
                 node = known.node
-                cursor += Int(known.length) + 1
+                cursor += Int(known.length)
                 prediction = Int(known.successor)
-            } else if try JSONScanner.scanString(&cursor, end) {
-                node = lookUpEscaped(context: context, key: keyStart, count: cursor - 1 - keyStart)
-                prediction = KeyPredictor.firstSlot(context: context)
+                opensString = known.opensString
+                // The pattern may end before more whitespace than the line it was learnt from had.
+                if !opensString, cursor.pointee <= 0x20 {
+                    JSONScanner.skipWhitespace(&cursor, end)
+                    guard cursor < end else {
+                        throw .invalidJSON
+                    }
+                }
             } else {
-                let keyCount = cursor - 1 - keyStart
-                let words = FieldTable.words(of: keyStart, count: keyCount, readable: end - keyStart)
-                node = table.node(context: context, key: keyStart, count: keyCount, words: words)
-                prediction = predictor.remember(
-                    slot: prediction, head: words.head, tail: words.tail, length: keyCount, context: context,
-                    node: node
-                )
+                let memberStart = cursor
+                JSONScanner.skipWhitespace(&cursor, end)
+                guard cursor < end else {
+                    throw .invalidJSON
+                }
+                if KeyPredictor.isFirstSlot(prediction) {
+                    if cursor.pointee == UInt8(ascii: "}") {
+                        position = cursor + 1
+                        return false
+                    }
+                } else {
+                    let delimiter = cursor.pointee
+                    cursor += 1
+                    if delimiter == UInt8(ascii: "}") {
+                        position = cursor
+                        return true
+                    }
+                    guard delimiter == UInt8(ascii: ",") else {
+                        throw .invalidJSON
+                    }
+                    JSONScanner.skipWhitespace(&cursor, end)
+                }
+                guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
+                    throw .invalidJSON
+                }
+                cursor += 1
+                let keyStart = cursor
+                if try JSONScanner.scanString(&cursor, end) {
+                    let keyCount = cursor - 1 - keyStart
+                    node = lookUpEscaped(context: context, key: keyStart, count: keyCount)
+                    prediction = KeyPredictor.successor(after: prediction, head: 0, tail: 0, length: keyCount)
+                    try JSONScanner.expectColon(&cursor, end)
+                } else {
+                    let keyCount = cursor - 1 - keyStart
+                    let words = FieldTable.words(of: keyStart, count: keyCount, readable: end - keyStart)
+                    node = table.node(context: context, key: keyStart, count: keyCount, words: words)
+                    try JSONScanner.expectColon(&cursor, end)
+                    opensString = cursor.pointee == UInt8(ascii: "\"")
+                    if opensString {
+                        cursor += 1
+                    }
+                    let successor = KeyPredictor.successor(
+                        after: prediction, head: words.head, tail: words.tail, length: keyCount
+                    )
+                    predictor.remember(
+                        slot: prediction, start: memberStart, length: cursor - memberStart, opensString: opensString,
+                        end: end, context: context, node: node, successor: successor
+                    )
+                    prediction = successor
+                }
             }
-            try JSONScanner.expectColon(&cursor, end)
-            let first = cursor.pointee
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
             // skipped scalars share the same inlined scans.
             var isEntered = false
@@ -128,6 +164,22 @@ struct JSONScanner {
                 isEntered = shape.hasChildren
                 presence |= shape.presence
             }
+            if opensString, !isEntered {
+                let contents = cursor
+                let isEscaped = try JSONScanner.scanString(&cursor, end)
+                if node >= 0 {
+                    slots[Int(node)].store(
+                        kind: .string, start: contents - lineStart, count: cursor - 1 - contents,
+                        isEscaped: isEscaped, generation: generation
+                    )
+                }
+                continue
+            }
+            if opensString {
+                // An entered node's string value goes the general way, from its quote.
+                cursor -= 1
+            }
+            let first = cursor.pointee
             if isEntered {
                 position = cursor
                 try recordValue(node: node, depth: depth)
@@ -170,37 +222,6 @@ struct JSONScanner {
                 }
                 cursor = position
             }
-            // `, "` and `,"` before the next key, the usual separators, are taken in one step.
-            if end - cursor >= 3, cursor[0] == UInt8(ascii: ",") {
-                if cursor[1] == UInt8(ascii: "\"") {
-                    cursor += 1
-                    continue
-                }
-                if cursor[1] == UInt8(ascii: " "), cursor[2] == UInt8(ascii: "\"") {
-                    cursor += 2
-                    continue
-                }
-            }
-            guard cursor < end else {
-                throw .invalidJSON
-            }
-            var delimiter = cursor.pointee
-            if JSONScanner.isWhitespace(delimiter) {
-                JSONScanner.skipWhitespace(&cursor, end)
-                guard cursor < end else {
-                    throw .invalidJSON
-                }
-                delimiter = cursor.pointee
-            }
-            cursor += 1
-            if delimiter == UInt8(ascii: "}") {
-                position = cursor
-                return true
-            }
-            guard delimiter == UInt8(ascii: ",") else {
-                throw .invalidJSON
-            }
-            JSONScanner.skipWhitespace(&cursor, end)
         }
     }
 
