@@ -80,7 +80,6 @@ struct JSONScanner {
         // compiler knows, which made it reload every field after each stored value.
         let end = self.end
         let lineStart = self.lineStart
-        let table = self.table
         let slots = self.slots
         let generation = self.generation
         let predictor = self.predictor
@@ -92,11 +91,23 @@ struct JSONScanner {
             // The loop starts each member where the previous value (or the `{`) ended.
             let node: Int32
             var opensString = false
-            if let known = predictor.match(slot: prediction, context: context, at: cursor, end: end) {
+            var isEntered = false
+            var found = predictor.match(slot: prediction, context: context, at: cursor, end: end)
+            if found == nil {
+                // The usual end of an object, tested before the slot's other members.
+                if cursor < end, cursor.pointee == UInt8(ascii: "}") {
+                    position = cursor + 1
+                    return !KeyPredictor.isFirstSlot(prediction)
+                }
+                found = predictor.matchEarlier(slot: prediction, context: context, at: cursor, end: end)
+            }
+            if let known = found?.pointee {
                 node = known.node
                 cursor += Int(known.length)
                 prediction = Int(known.successor)
                 opensString = known.opensString
+                isEntered = known.isEntered
+                presence |= known.presence
                 // The pattern may end before more whitespace than the line it was learnt from had.
                 if !opensString, cursor.pointee <= 0x20 {
                     JSONScanner.skipWhitespace(&cursor, end)
@@ -105,65 +116,19 @@ struct JSONScanner {
                     }
                 }
             } else {
-                let memberStart = cursor
-                JSONScanner.skipWhitespace(&cursor, end)
-                guard cursor < end else {
-                    throw .invalidJSON
+                let isFirst = KeyPredictor.isFirstSlot(prediction)
+                let member = try scanMemberStart(&cursor, prediction: &prediction, context: context)
+                guard member.node != JSONScanner.objectEnd else {
+                    position = cursor
+                    return !isFirst
                 }
-                if KeyPredictor.isFirstSlot(prediction) {
-                    if cursor.pointee == UInt8(ascii: "}") {
-                        position = cursor + 1
-                        return false
-                    }
-                } else {
-                    let delimiter = cursor.pointee
-                    cursor += 1
-                    if delimiter == UInt8(ascii: "}") {
-                        position = cursor
-                        return true
-                    }
-                    guard delimiter == UInt8(ascii: ",") else {
-                        throw .invalidJSON
-                    }
-                    JSONScanner.skipWhitespace(&cursor, end)
-                }
-                guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
-                    throw .invalidJSON
-                }
-                cursor += 1
-                let keyStart = cursor
-                if try JSONScanner.scanString(&cursor, end) {
-                    let keyCount = cursor - 1 - keyStart
-                    node = lookUpEscaped(context: context, key: keyStart, count: keyCount)
-                    prediction = KeyPredictor.successor(after: prediction, head: 0, tail: 0, length: keyCount)
-                    try JSONScanner.expectColon(&cursor, end)
-                } else {
-                    let keyCount = cursor - 1 - keyStart
-                    let words = FieldTable.words(of: keyStart, count: keyCount, readable: end - keyStart)
-                    node = table.node(context: context, key: keyStart, count: keyCount, words: words)
-                    try JSONScanner.expectColon(&cursor, end)
-                    opensString = cursor.pointee == UInt8(ascii: "\"")
-                    if opensString {
-                        cursor += 1
-                    }
-                    let successor = KeyPredictor.successor(
-                        after: prediction, head: words.head, tail: words.tail, length: keyCount
-                    )
-                    predictor.remember(
-                        slot: prediction, start: memberStart, length: cursor - memberStart, opensString: opensString,
-                        end: end, context: context, node: node, successor: successor
-                    )
-                    prediction = successor
-                }
+                node = member.node
+                opensString = member.opensString
+                isEntered = member.isEntered
+                presence |= member.presence
             }
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
             // skipped scalars share the same inlined scans.
-            var isEntered = false
-            if node >= 0 {
-                let shape = table.nodes[Int(node)]
-                isEntered = shape.hasChildren
-                presence |= shape.presence
-            }
             if opensString, !isEntered {
                 let contents = cursor
                 let isEscaped = try JSONScanner.scanString(&cursor, end)
@@ -223,6 +188,91 @@ struct JSONScanner {
                 cursor = position
             }
         }
+    }
+
+    /// What `scanMemberStart` found: a member's key and how its value begins.
+    private struct MemberStart {
+        /// The key's node, -1 for an unmapped key, or `objectEnd` when the object closed instead.
+        var node: Int32
+        /// Whether the value is a string whose opening quote was taken.
+        var opensString = false
+        /// Whether the node's object value is entered (`FieldTable.Node.hasChildren`).
+        var isEntered = false
+        /// The node's presence bits.
+        var presence: UInt64 = 0
+    }
+
+    /// The `MemberStart.node` of an object's end.
+    private static var objectEnd: Int32 { .min }
+
+    /// Scans from where a member may start up to its value, the way a line's first member of
+    /// each shape goes: the separator (or the object's end), the key, its lookup and the colon;
+    /// then remembers the member for the next line of the same shape.
+    ///
+    /// Out of line, so that the predicted path's loop keeps its values in registers.
+    ///
+    /// - Parameters:
+    ///   - cursor: Where the previous value (or the `{`) ended; left on the value's first
+    ///     byte, after a string's opening quote, or after the object's `}`.
+    ///   - prediction: The slot that failed to predict this member; set to the next one.
+    ///   - context: The object's node.
+    @inline(never)
+    private mutating func scanMemberStart(
+        _ cursor: inout UnsafePointer<UInt8>, prediction: inout Int, context: Int32
+    ) throws(ScanFailure) -> MemberStart {
+        let end = self.end
+        let memberStart = cursor
+        JSONScanner.skipWhitespace(&cursor, end)
+        guard cursor < end else {
+            throw .invalidJSON
+        }
+        if KeyPredictor.isFirstSlot(prediction) {
+            if cursor.pointee == UInt8(ascii: "}") {
+                cursor += 1
+                return MemberStart(node: JSONScanner.objectEnd)
+            }
+        } else {
+            let delimiter = cursor.pointee
+            cursor += 1
+            if delimiter == UInt8(ascii: "}") {
+                return MemberStart(node: JSONScanner.objectEnd)
+            }
+            guard delimiter == UInt8(ascii: ",") else {
+                throw .invalidJSON
+            }
+            JSONScanner.skipWhitespace(&cursor, end)
+        }
+        guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
+            throw .invalidJSON
+        }
+        cursor += 1
+        let keyStart = cursor
+        let isEscaped = try JSONScanner.scanString(&cursor, end)
+        let keyCount = cursor - 1 - keyStart
+        let words =
+            isEscaped ? (head: 0, tail: 0) : FieldTable.words(of: keyStart, count: keyCount, readable: end - keyStart)
+        let node =
+            isEscaped
+            ? lookUpEscaped(context: context, key: keyStart, count: keyCount)
+            : table.node(context: context, key: keyStart, count: keyCount, words: words)
+        try JSONScanner.expectColon(&cursor, end)
+        let shape = node >= 0 ? table.nodes[Int(node)] : nil
+        var member = MemberStart(
+            node: node, isEntered: shape?.hasChildren ?? false, presence: shape?.presence ?? 0
+        )
+        let successor = KeyPredictor.successor(after: prediction, head: words.head, tail: words.tail, length: keyCount)
+        if !isEscaped {
+            member.opensString = cursor.pointee == UInt8(ascii: "\"")
+            if member.opensString {
+                cursor += 1
+            }
+            predictor.remember(
+                slot: prediction, start: memberStart, length: cursor - memberStart, opensString: member.opensString,
+                end: end, context: context, node: node, shape: shape, successor: successor
+            )
+        }
+        prediction = successor
+        return member
     }
 
     /// The node of a key with escapes, looked up by its unescaped text.

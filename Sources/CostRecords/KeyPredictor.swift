@@ -17,7 +17,8 @@
 /// successor), because a later member's pattern starts after a value and a first member's
 /// after a `{`: the same bytes are valid in one place and not in the other.
 ///
-/// The predictions live in decoder-owned memory; a view is valid while its decoder lives,
+/// Each slot remembers the last `ways` members seen there. The predictions live in
+/// decoder-owned memory; a view is valid while its decoder lives,
 /// like `FieldTable.View`.
 struct KeyPredictor {
     /// One remembered member.
@@ -32,19 +33,24 @@ struct KeyPredictor {
         var tail: UInt64
         /// The bytes of `head` that belong to the pattern.
         var headMask: UInt64
-        /// The pattern's length, 1 ... `maxLength`.
-        var length: Int16
-        /// How many bytes must be readable from the pattern's start to compare it: its length
-        /// and one more (the value's first byte), and at least 8.
-        var readable: Int16
+        /// The node's `FieldTable.Node.presence` bits; 0 without a node.
+        var presence: UInt64
         /// The enclosing object's node; `Int32.min` for an empty entry.
         var context: Int32
         /// The node the key leads to, or -1.
         var node: Int32
         /// The entry that predicts the member after this one.
-        var successor: Int32
+        var successor: Int16
+        /// The pattern's length, 1 ... `maxLength`.
+        var length: UInt8
+        /// How many bytes must be readable from the pattern's start to compare it: its length
+        /// and one more (the value's first byte), and at least 8.
+        var readable: UInt8
         /// Whether the pattern ends with the opening quote of a string value.
         var opensString: Bool
+        /// Whether the node has children, so that its object value is entered
+        /// (`FieldTable.Node.hasChildren`).
+        var isEntered: Bool
     }
 
     /// The number of entries that predict later members, 2¹⁰ (the successor hash keeps 10 bits).
@@ -59,17 +65,24 @@ struct KeyPredictor {
     /// The longest pattern remembered.
     static var maxLength: Int { 32 }
 
-    /// The entries, `slotCount + firstSlotCount` of them.
+    /// The members each slot remembers, the latest first.
+    ///
+    /// Several, because a place in a line can be followed by different members in lines of
+    /// different shapes: a log that mixes writers starts objects with `timestamp`, `model` or
+    /// `id`, and shapes that share a first key part after it.
+    static var ways: Int { 4 }
+
+    /// The entries, `ways` per slot, `slotCount + firstSlotCount` slots.
     let entries: UnsafeMutablePointer<Entry>
 
     /// Allocates empty entries; the owner frees them with `deallocate()`.
     static func allocate() -> KeyPredictor {
-        let count = slotCount + firstSlotCount
+        let count = (slotCount + firstSlotCount) * ways
         let entries = UnsafeMutablePointer<Entry>.allocate(capacity: count)
         entries.initialize(
             repeating: Entry(
-                head: 0, middle: 0, third: 0, tail: 0, headMask: 0, length: 0, readable: .max, context: .min,
-                node: -1, successor: 0, opensString: false
+                head: 0, middle: 0, third: 0, tail: 0, headMask: 0, presence: 0, context: .min, node: -1,
+                successor: 0, length: 0, readable: .max, opensString: false, isEntered: false
             ),
             count: count
         )
@@ -81,7 +94,7 @@ struct KeyPredictor {
         entries.deallocate()
     }
 
-    /// The entry that predicts an object's first member.
+    /// The slot that predicts an object's first member.
     @inline(__always)
     static func firstSlot(context: Int32) -> Int {
         slotCount + (Int(UInt32(bitPattern: context)) & (firstSlotCount - 1))
@@ -93,14 +106,14 @@ struct KeyPredictor {
         slot >= slotCount
     }
 
-    /// The entry that predicts the member after a key, given the entry that predicted that key.
+    /// The slot that predicts the member after a key, given the slot that predicted that key.
     ///
     /// The successor depends on the whole sequence of keys so far, not only on this key, so
     /// that lines of different shapes sharing a key keep separate predictions after it. It is
     /// never a `firstSlot`.
     ///
     /// - Parameters:
-    ///   - slot: The entry that predicted (or failed to predict) the key.
+    ///   - slot: The slot that predicted (or failed to predict) the key.
     ///   - head: The key's first word (`FieldTable.words`), or 0 for an escaped key.
     ///   - tail: The key's last word, or 0 for an escaped key.
     ///   - length: The key's length.
@@ -110,7 +123,8 @@ struct KeyPredictor {
         return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 54)
     }
 
-    /// The remembered member at `slot` when the bytes at `start` begin with its pattern, else nil.
+    /// The latest member remembered at `slot` when the bytes at `start` begin with its
+    /// pattern, else nil; `matchEarlier` tries the others.
     ///
     /// - Parameters:
     ///   - slot: The prediction to check.
@@ -118,38 +132,67 @@ struct KeyPredictor {
     ///   - start: Where a member may start: after the previous value, or after the object's `{`.
     ///   - end: One past the line's last byte.
     @inline(__always)
-    func match(slot: Int, context: Int32, at start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Entry? {
-        let guess = entries[slot]
-        guard guess.context == context, end - start >= Int(guess.readable) else {
-            return nil
-        }
-        let bytes = UnsafeRawPointer(start)
-        let length = Int(guess.length)
-        guard UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)) & guess.headMask == guess.head else {
-            return nil
-        }
-        if length > 8 {
-            guard UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)) == guess.tail
-            else {
-                return nil
-            }
-            if length > 16 {
-                guard UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) == guess.middle
-                else {
-                    return nil
-                }
-                if length > 24,
-                    UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) != guess.third
-                {
-                    return nil
-                }
-            }
-        }
-        return guess
+    func match(slot: Int, context: Int32, at start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>)
+        -> UnsafePointer<Entry>?
+    {
+        let latest = entries + slot &* KeyPredictor.ways
+        return KeyPredictor.matches(latest, context: context, at: start, end: end) ? UnsafePointer(latest) : nil
     }
 
-    /// Remembers at `slot` the member whose pattern is the `length` bytes at `start`, when it
-    /// is short enough and enough of the line is readable to compare it.
+    /// The member remembered at `slot` before the latest whose pattern the bytes at `start`
+    /// begin with, else nil.
+    ///
+    /// - Parameters:
+    ///   - slot: The prediction to check.
+    ///   - context: The enclosing object's node.
+    ///   - start: Where a member may start: after the previous value, or after the object's `{`.
+    ///   - end: One past the line's last byte.
+    @inline(never)
+    func matchEarlier(slot: Int, context: Int32, at start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>)
+        -> UnsafePointer<Entry>?
+    {
+        let set = entries + slot &* KeyPredictor.ways
+        for way in 1..<KeyPredictor.ways where KeyPredictor.matches(set + way, context: context, at: start, end: end) {
+            return UnsafePointer(set + way)
+        }
+        return nil
+    }
+
+    /// Whether the bytes at `start` begin with `guess`'s pattern, in `guess`'s context.
+    @inline(__always)
+    private static func matches(
+        _ guess: UnsafeMutablePointer<Entry>, context: Int32, at start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>
+    ) -> Bool {
+        guard guess.pointee.context == context, end - start >= Int(guess.pointee.readable) else {
+            return false
+        }
+        let bytes = UnsafeRawPointer(start)
+        let length = Int(guess.pointee.length)
+        func word(at offset: Int) -> UInt64 {
+            UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        }
+        guard word(at: 0) & guess.pointee.headMask == guess.pointee.head else {
+            return false
+        }
+        if length > 8 {
+            guard word(at: length - 8) == guess.pointee.tail else {
+                return false
+            }
+            if length > 16 {
+                guard word(at: 8) == guess.pointee.middle else {
+                    return false
+                }
+                if length > 24, word(at: 16) != guess.pointee.third {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// Remembers at `slot` the member whose pattern is the `length` bytes at `start`, as the
+    /// latest, when it is short enough and enough of the line is readable to compare it; the
+    /// slot's earliest member is forgotten.
     ///
     /// The caller has validated the pattern's bytes as a member's start at this place (`slot`
     /// and `context` name it) with an unescaped key.
@@ -162,11 +205,12 @@ struct KeyPredictor {
     ///   - end: One past the line's last byte.
     ///   - context: The enclosing object's node.
     ///   - node: The key's node, or -1.
+    ///   - shape: The node's structure; nil without a node.
     ///   - successor: The slot that predicts the member after this one (`successor(after:…)`).
     @inline(__always)
     func remember(
         slot: Int, start: UnsafePointer<UInt8>, length: Int, opensString: Bool, end: UnsafePointer<UInt8>,
-        context: Int32, node: Int32, successor: Int
+        context: Int32, node: Int32, shape: FieldTable.Node?, successor: Int
     ) {
         let readable = max(length + 1, 8)
         guard length <= KeyPredictor.maxLength, end - start >= readable else {
@@ -177,11 +221,15 @@ struct KeyPredictor {
         func word(at offset: Int) -> UInt64 {
             UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         }
-        entries[slot] = Entry(
+        let set = entries + slot &* KeyPredictor.ways
+        for way in (1..<KeyPredictor.ways).reversed() {
+            set[way] = set[way - 1]
+        }
+        set[0] = Entry(
             head: word(at: 0) & headMask, middle: length > 16 ? word(at: 8) : 0, third: length > 24 ? word(at: 16) : 0,
-            tail: length > 8 ? word(at: length - 8) : 0, headMask: headMask, length: Int16(length),
-            readable: Int16(readable), context: context, node: node, successor: Int32(successor),
-            opensString: opensString
+            tail: length > 8 ? word(at: length - 8) : 0, headMask: headMask, presence: shape?.presence ?? 0,
+            context: context, node: node, successor: Int16(successor), length: UInt8(length),
+            readable: UInt8(readable), opensString: opensString, isEntered: shape?.hasChildren ?? false
         )
     }
 }

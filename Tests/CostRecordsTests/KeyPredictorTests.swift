@@ -49,12 +49,13 @@ import Testing
             let member = base + 1
             let slot = KeyPredictor.firstSlot(context: -1)
             predictor.remember(
-                slot: slot, start: member, length: 10, opensString: true, end: end, context: -1, node: 9, successor: 7
+                slot: slot, start: member, length: 10, opensString: true, end: end, context: -1, node: 9, shape: nil,
+                successor: 7
             )
-            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.node == 9)
-            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.successor == 7)
-            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.length == 10)
-            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.opensString == true)
+            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.pointee.node == 9)
+            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.pointee.successor == 7)
+            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.pointee.length == 10)
+            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.pointee.opensString == true)
             #expect(predictor.match(slot: slot, context: 4, at: member, end: end) == nil)
             #expect(predictor.match(slot: slot + 1, context: -1, at: member, end: end) == nil)
             // `modelx` shares the first bytes but does not end after them.
@@ -71,7 +72,8 @@ import Testing
             let last = base + 51
             #expect(last[0] == UInt8(ascii: "\"") && last[7] == UInt8(ascii: ":"))
             predictor.remember(
-                slot: slot, start: last, length: 8, opensString: false, end: end, context: -1, node: 9, successor: 7
+                slot: slot, start: last, length: 8, opensString: false, end: end, context: -1, node: 9, shape: nil,
+                successor: 7
             )
             #expect(predictor.match(slot: slot, context: -1, at: last, end: end) != nil)
             #expect(predictor.match(slot: slot, context: -1, at: last, end: last + 9) != nil)
@@ -109,7 +111,7 @@ import Testing
                 // The pattern runs up to the value, the last byte before the padding.
                 predictor.remember(
                     slot: 3, start: learntBase, length: learnt.utf8.count - 1, opensString: false,
-                    end: learntBase + learntBuffer.count, context: -1, node: 2, successor: 5
+                    end: learntBase + learntBuffer.count, context: -1, node: 2, shape: nil, successor: 5
                 )
                 let found = predictor.match(slot: 3, context: -1, at: seenBase, end: seenBase + seenBuffer.count)
                 #expect((found != nil) == matches)
@@ -131,18 +133,57 @@ import Testing
             let shortLength = short.utf8.count - 1
             predictor.remember(
                 slot: 5, start: base, length: shortLength, opensString: false, end: end, context: -1, node: 2,
+                shape: nil,
                 successor: 6
             )
             #expect(shortLength == 27)
-            #expect(predictor.match(slot: 5, context: -1, at: base, end: end)?.node == 2)
+            #expect(predictor.match(slot: 5, context: -1, at: base, end: end)?.pointee.node == 2)
             let longStart = base + short.utf8.count
             let longLength = long.utf8.count - 1
             predictor.remember(
                 slot: 6, start: longStart, length: longLength, opensString: false, end: end, context: -1, node: 3,
+                shape: nil,
                 successor: 7
             )
             #expect(longLength == 33)
             #expect(predictor.match(slot: 6, context: -1, at: longStart, end: end) == nil)
+            #expect(predictor.matchEarlier(slot: 6, context: -1, at: longStart, end: end) == nil)
+        }
+    }
+
+    /// A slot keeps its last `ways` members: the latest is `match`ed, the others by
+    /// `matchEarlier`, and one more pushes the earliest out.
+    @Test func aSlotKeepsItsLastMembers() {
+        let predictor = KeyPredictor.allocate()
+        defer { predictor.deallocate() }
+        let members = (0...KeyPredictor.ways).map { #", "key_\#($0)": "# }
+        let line = Array(members.joined().utf8) + Array(repeating: UInt8(ascii: "1"), count: 8)
+        line.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                return
+            }
+            let end = base + buffer.count
+            let length = members[0].utf8.count
+            let starts = members.indices.map { base + $0 * length }
+            for (index, start) in starts.enumerated() {
+                predictor.remember(
+                    slot: 9, start: start, length: length, opensString: false, end: end, context: -1,
+                    node: Int32(index), shape: nil, successor: index
+                )
+            }
+            let latest = KeyPredictor.ways
+            #expect(predictor.match(slot: 9, context: -1, at: starts[latest], end: end)?.pointee.node == Int32(latest))
+            #expect(predictor.matchEarlier(slot: 9, context: -1, at: starts[latest], end: end) == nil)
+            for index in 1..<latest {
+                #expect(predictor.match(slot: 9, context: -1, at: starts[index], end: end) == nil)
+                #expect(
+                    predictor.matchEarlier(slot: 9, context: -1, at: starts[index], end: end)?.pointee.node
+                        == Int32(index)
+                )
+            }
+            #expect(predictor.match(slot: 9, context: -1, at: starts[0], end: end) == nil)
+            #expect(predictor.matchEarlier(slot: 9, context: -1, at: starts[0], end: end) == nil)
+            #expect(predictor.matchEarlier(slot: 9, context: 0, at: starts[1], end: end) == nil)
         }
     }
 
