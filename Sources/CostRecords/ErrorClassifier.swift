@@ -1,3 +1,5 @@
+import Glibc
+
 /// Sorts what a log says about a failure into the closed `ErrorType` set.
 ///
 /// Text is compared after folding it to lower-case letters and digits only, so
@@ -42,19 +44,14 @@ enum ErrorClassifier {
                 folded += 1
             }
         }
-        let haystack = UnsafeRawBufferPointer(rebasing: scratch[0..<folded])
-        for (type, phrases) in phrases {
-            for phrase in phrases where contains(haystack, phrase) {
-                return type
-            }
+        let best = bestRank(in: UnsafeRawBufferPointer(rebasing: scratch[0..<folded]))
+        if best < phrases.count {
+            return phrases[best].0
         }
         if let code = standaloneStatusCode(in: text), let type = errorType(statusCode: code) {
             return type
         }
-        for phrase in invalidRequestPhrases where contains(haystack, phrase) {
-            return .invalidRequest
-        }
-        return nil
+        return best == phrases.count ? .invalidRequest : nil
     }
 
     /// Folded phrases per class, most specific class first.
@@ -78,19 +75,65 @@ enum ErrorClassifier {
         "invalid", "badrequest", "notfound", "validation", "unprocessable",
     ]
 
-    /// Whether the folded `haystack` contains `phrase`.
-    private static func contains(_ haystack: UnsafeRawBufferPointer, _ phrase: StaticString) -> Bool {
-        let needle = UnsafeRawBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount)
-        guard haystack.count >= needle.count else {
-            return false
+    /// A phrase and its rank: the index of its class in `phrases`, or `phrases.count` for the
+    /// invalid-request phrases.
+    private struct RankedPhrase {
+        /// The folded phrase.
+        let text: StaticString
+        /// Lower ranks win.
+        let rank: Int
+    }
+
+    /// Every phrase, ordered by first letter; `firstLetterStarts[l] ..< firstLetterStarts[l + 1]`
+    /// are those starting with letter `l` (`a` is 0), so that one pass over a text tries at
+    /// each position only the phrases that can start there.
+    private static let phrasesByFirstLetter: [RankedPhrase] =
+        (phrases.enumerated().flatMap { rank, entry in entry.1.map { RankedPhrase(text: $0, rank: rank) } }
+        + invalidRequestPhrases.map { RankedPhrase(text: $0, rank: phrases.count) }).sorted {
+            $0.text.utf8Start.pointee < $1.text.utf8Start.pointee
         }
-        // Error texts are short and only failed calls get here: a plain search is enough.
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) {
-                return true
+
+    /// Where each first letter's phrases start in `phrasesByFirstLetter`, and its count last.
+    private static let firstLetterStarts: [Int] = (0...26).map { letter in
+        phrasesByFirstLetter.firstIndex { Int($0.text.utf8Start.pointee - UInt8(ascii: "a")) >= letter }
+            ?? phrasesByFirstLetter.count
+    }
+
+    /// The lowest rank of a phrase the folded `haystack` contains; above `phrases.count` when
+    /// it contains none.
+    ///
+    /// One pass, instead of a search per phrase: the text of a failed call is read once, and
+    /// the search stops at the first phrase of the most specific class.
+    private static func bestRank(in haystack: UnsafeRawBufferPointer) -> Int {
+        var best = phrases.count + 1
+        guard let base = haystack.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            return best
+        }
+        phrasesByFirstLetter.withUnsafeBufferPointer { ranked in
+            firstLetterStarts.withUnsafeBufferPointer { starts in
+                for start in 0..<haystack.count {
+                    let letter = Int(base[start] &- UInt8(ascii: "a"))
+                    guard letter < 26 else {
+                        continue
+                    }
+                    let remaining = haystack.count - start
+                    for index in starts[letter]..<starts[letter + 1] where ranked[index].rank < best {
+                        let phrase = ranked[index].text
+                        let length = phrase.utf8CodeUnitCount
+                        // Every phrase has at least three letters: the second is compared first.
+                        if length <= remaining, base[start + 1] == phrase.utf8Start[1],
+                            memcmp(base + start, phrase.utf8Start, length) == 0
+                        {
+                            best = ranked[index].rank
+                        }
+                    }
+                    if best == 0 {
+                        return
+                    }
+                }
             }
         }
-        return false
+        return best
     }
 
     /// The first run of exactly three digits that no letter or digit touches, in 400...599.

@@ -8,9 +8,10 @@
 /// limit bounds memory, never the stack. The first problem in document order decides the
 /// reason.
 ///
-/// A key that the decoder's `KeyPredictor` expects is recognised by comparing its bytes,
-/// without scanning it or looking it up; the usual separators (`": "`, `", "`) and short
-/// integers are taken in one step each.
+/// A member that the decoder's `KeyPredictor` expects is recognised by comparing its bytes
+/// from the end of the previous value to its own value (separators, key, colon and a string
+/// value's quote), without scanning or looking anything up; short integers are taken in one
+/// step.
 ///
 /// The hot loops read through a local cursor that the static helpers advance in place, so
 /// it stays in a register; `position` is written back only around the out-of-line paths.
@@ -79,55 +80,71 @@ struct JSONScanner {
         // compiler knows, which made it reload every field after each stored value.
         let end = self.end
         let lineStart = self.lineStart
-        let table = self.table
         let slots = self.slots
         let generation = self.generation
         let predictor = self.predictor
         var presence: UInt64 = 0
         defer { self.presence |= presence }
         var cursor = position
-        JSONScanner.skipWhitespace(&cursor, end)
-        guard cursor < end else {
-            throw .invalidJSON
-        }
-        if cursor.pointee == UInt8(ascii: "}") {
-            position = cursor + 1
-            return false
-        }
         var prediction = KeyPredictor.firstSlot(context: context)
         while true {
-            guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
-                throw .invalidJSON
-            }
-            cursor += 1
-            let keyStart = cursor
+            // The loop starts each member where the previous value (or the `{`) ended.
             let node: Int32
-            if let known = predictor.match(slot: prediction, context: context, key: keyStart, end: end) {
-                node = known.node
-                cursor += Int(known.length) + 1
-                prediction = Int(known.successor)
-            } else if try JSONScanner.scanString(&cursor, end) {
-                node = lookUpEscaped(context: context, key: keyStart, count: cursor - 1 - keyStart)
-                prediction = KeyPredictor.firstSlot(context: context)
-            } else {
-                let keyCount = cursor - 1 - keyStart
-                let words = FieldTable.words(of: keyStart, count: keyCount, readable: end - keyStart)
-                node = table.node(context: context, key: keyStart, count: keyCount, words: words)
-                prediction = predictor.remember(
-                    slot: prediction, head: words.head, tail: words.tail, length: keyCount, context: context,
-                    node: node
-                )
+            var opensString = false
+            var isEntered = false
+            var found = predictor.match(slot: prediction, context: context, at: cursor, end: end)
+            if found == nil {
+                // The usual end of an object, tested before the slot's other members.
+                if cursor < end, cursor.pointee == UInt8(ascii: "}") {
+                    position = cursor + 1
+                    return !KeyPredictor.isFirstSlot(prediction)
+                }
+                found = predictor.matchEarlier(slot: prediction, context: context, at: cursor, end: end)
             }
-            try JSONScanner.expectColon(&cursor, end)
-            let first = cursor.pointee
+            if let known = found?.pointee {
+                node = known.node
+                cursor += Int(known.length)
+                prediction = Int(known.successor)
+                opensString = known.opensString
+                isEntered = known.isEntered
+                presence |= known.presence
+                // The pattern may end before more whitespace than the line it was learnt from had.
+                if !opensString, cursor.pointee <= 0x20 {
+                    JSONScanner.skipWhitespace(&cursor, end)
+                    guard cursor < end else {
+                        throw .invalidJSON
+                    }
+                }
+            } else {
+                let isFirst = KeyPredictor.isFirstSlot(prediction)
+                let member = try scanMemberStart(&cursor, prediction: &prediction, context: context)
+                guard member.node != JSONScanner.objectEnd else {
+                    position = cursor
+                    return !isFirst
+                }
+                node = member.node
+                opensString = member.opensString
+                isEntered = member.isEntered
+                presence |= member.presence
+            }
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
             // skipped scalars share the same inlined scans.
-            var isEntered = false
-            if node >= 0 {
-                let shape = table.nodes[Int(node)]
-                isEntered = shape.hasChildren
-                presence |= shape.presence
+            if opensString, !isEntered {
+                let contents = cursor
+                let isEscaped = try JSONScanner.scanString(&cursor, end)
+                if node >= 0 {
+                    slots[Int(node)].store(
+                        kind: .string, start: contents - lineStart, count: cursor - 1 - contents,
+                        isEscaped: isEscaped, generation: generation
+                    )
+                }
+                continue
             }
+            if opensString {
+                // An entered node's string value goes the general way, from its quote.
+                cursor -= 1
+            }
+            let first = cursor.pointee
             if isEntered {
                 position = cursor
                 try recordValue(node: node, depth: depth)
@@ -170,38 +187,92 @@ struct JSONScanner {
                 }
                 cursor = position
             }
-            // `, "` and `,"` before the next key, the usual separators, are taken in one step.
-            if end - cursor >= 3, cursor[0] == UInt8(ascii: ",") {
-                if cursor[1] == UInt8(ascii: "\"") {
-                    cursor += 1
-                    continue
-                }
-                if cursor[1] == UInt8(ascii: " "), cursor[2] == UInt8(ascii: "\"") {
-                    cursor += 2
-                    continue
-                }
+        }
+    }
+
+    /// What `scanMemberStart` found: a member's key and how its value begins.
+    private struct MemberStart {
+        /// The key's node, -1 for an unmapped key, or `objectEnd` when the object closed instead.
+        var node: Int32
+        /// Whether the value is a string whose opening quote was taken.
+        var opensString = false
+        /// Whether the node's object value is entered (`FieldTable.Node.hasChildren`).
+        var isEntered = false
+        /// The node's presence bits.
+        var presence: UInt64 = 0
+    }
+
+    /// The `MemberStart.node` of an object's end.
+    private static var objectEnd: Int32 { .min }
+
+    /// Scans from where a member may start up to its value, the way a line's first member of
+    /// each shape goes: the separator (or the object's end), the key, its lookup and the colon;
+    /// then remembers the member for the next line of the same shape.
+    ///
+    /// Out of line, so that the predicted path's loop keeps its values in registers.
+    ///
+    /// - Parameters:
+    ///   - cursor: Where the previous value (or the `{`) ended; left on the value's first
+    ///     byte, after a string's opening quote, or after the object's `}`.
+    ///   - prediction: The slot that failed to predict this member; set to the next one.
+    ///   - context: The object's node.
+    @inline(never)
+    private mutating func scanMemberStart(
+        _ cursor: inout UnsafePointer<UInt8>, prediction: inout Int, context: Int32
+    ) throws(ScanFailure) -> MemberStart {
+        let end = self.end
+        let memberStart = cursor
+        JSONScanner.skipWhitespace(&cursor, end)
+        guard cursor < end else {
+            throw .invalidJSON
+        }
+        if KeyPredictor.isFirstSlot(prediction) {
+            if cursor.pointee == UInt8(ascii: "}") {
+                cursor += 1
+                return MemberStart(node: JSONScanner.objectEnd)
             }
-            guard cursor < end else {
-                throw .invalidJSON
-            }
-            var delimiter = cursor.pointee
-            if JSONScanner.isWhitespace(delimiter) {
-                JSONScanner.skipWhitespace(&cursor, end)
-                guard cursor < end else {
-                    throw .invalidJSON
-                }
-                delimiter = cursor.pointee
-            }
+        } else {
+            let delimiter = cursor.pointee
             cursor += 1
             if delimiter == UInt8(ascii: "}") {
-                position = cursor
-                return true
+                return MemberStart(node: JSONScanner.objectEnd)
             }
             guard delimiter == UInt8(ascii: ",") else {
                 throw .invalidJSON
             }
             JSONScanner.skipWhitespace(&cursor, end)
         }
+        guard cursor < end, cursor.pointee == UInt8(ascii: "\"") else {
+            throw .invalidJSON
+        }
+        cursor += 1
+        let keyStart = cursor
+        let isEscaped = try JSONScanner.scanString(&cursor, end)
+        let keyCount = cursor - 1 - keyStart
+        let words =
+            isEscaped ? (head: 0, tail: 0) : FieldTable.words(of: keyStart, count: keyCount, readable: end - keyStart)
+        let node =
+            isEscaped
+            ? lookUpEscaped(context: context, key: keyStart, count: keyCount)
+            : table.node(context: context, key: keyStart, count: keyCount, words: words)
+        try JSONScanner.expectColon(&cursor, end)
+        let shape = node >= 0 ? table.nodes[Int(node)] : nil
+        var member = MemberStart(
+            node: node, isEntered: shape?.hasChildren ?? false, presence: shape?.presence ?? 0
+        )
+        let successor = KeyPredictor.successor(after: prediction, head: words.head, tail: words.tail, length: keyCount)
+        if !isEscaped {
+            member.opensString = cursor.pointee == UInt8(ascii: "\"")
+            if member.opensString {
+                cursor += 1
+            }
+            predictor.remember(
+                slot: prediction, start: memberStart, length: cursor - memberStart, opensString: member.opensString,
+                end: end, context: context, node: node, shape: shape, successor: successor
+            )
+        }
+        prediction = successor
+        return member
     }
 
     /// The node of a key with escapes, looked up by its unescaped text.

@@ -110,14 +110,35 @@ struct RecordResolver {
 
     // MARK: Looking values up
 
+    /// A current value, read in place in its slot.
+    ///
+    /// Copying the whole `ScannedValue` out of its slot at each lookup, as returning it did,
+    /// cost more than the few fields a rule reads.
+    private struct Value {
+        /// The value's slot.
+        let slot: UnsafeMutablePointer<ScannedValue>
+        /// The value's JSON kind.
+        var kind: JSONKind { slot.pointee.kind }
+        /// Offset in the line of a string's contents or of a number's token.
+        var start: Int { slot.pointee.start }
+        /// Length of that string content or number token.
+        var count: Int { slot.pointee.count }
+        /// For a string: whether it has escapes.
+        var isEscaped: Bool { slot.pointee.isEscaped }
+        /// For an object or array: whether it has members.
+        var isNonEmpty: Bool { slot.pointee.isNonEmpty }
+        /// For a number: its parts.
+        var number: NumberParts { slot.pointee.number }
+    }
+
     /// The line's value under `node`, or nil when absent or `null`.
     @inline(__always)
-    private func value(_ node: Int32) -> ScannedValue? {
-        let value = slots[Int(node)]
-        guard value.generation == generation, value.kind != .null else {
+    private func value(_ node: Int32) -> Value? {
+        let slot = slots.baseAddress.unsafelyUnwrapped + Int(node)
+        guard slot.pointee.generation == generation, slot.pointee.kind != .null else {
             return nil
         }
-        return value
+        return Value(slot: slot)
     }
 
     /// The sources of `field`: none when the scanner saw none of them.
@@ -128,7 +149,7 @@ struct RecordResolver {
 
     /// The first present, non-null value among `field`'s sources.
     @inline(__always)
-    private func first(_ field: CostField) -> ScannedValue? {
+    private func first(_ field: CostField) -> Value? {
         for node in sources(field) {
             if let value = value(node) {
                 return value
@@ -150,7 +171,7 @@ struct RecordResolver {
 
     /// A value's raw bytes in the line: a string's contents or a number's token.
     @inline(__always)
-    private func raw(_ value: ScannedValue) -> UnsafeRawBufferPointer {
+    private func raw(_ value: Value) -> UnsafeRawBufferPointer {
         // Not `line[range]`: the scanner's ranges are inside the line, and rebasing a slice
         // checks them again.
         UnsafeRawBufferPointer(start: line.baseAddress.map { $0 + value.start }, count: value.count)
@@ -158,12 +179,12 @@ struct RecordResolver {
 
     /// A string value's text, unescaped into scratch when it has escapes.
     @inline(__always)
-    private func text(of value: ScannedValue) -> UnsafeRawBufferPointer {
+    private func text(of value: Value) -> UnsafeRawBufferPointer {
         value.isEscaped ? unescapedText(of: value) : raw(value)
     }
 
     /// An escaped string value's text, unescaped into scratch.
-    private func unescapedText(of value: ScannedValue) -> UnsafeRawBufferPointer {
+    private func unescapedText(of value: Value) -> UnsafeRawBufferPointer {
         let buffer = scratch.allocate(value.count)
         let written = JSONStringUnescaper.unescape(raw(value), into: buffer)
         scratch.giveBack(value.count - written)
@@ -172,20 +193,20 @@ struct RecordResolver {
 
     /// The number a number value denotes.
     @inline(__always)
-    private func number(_ value: ScannedValue) -> DecimalNumber {
+    private func number(_ value: Value) -> DecimalNumber {
         DecimalNumber(value.number, token: raw(value))
     }
 
     /// The count a number value denotes, or nil when it is not an integral, non-negative
     /// number that fits in 64 bits.
     @inline(__always)
-    private func count(_ value: ScannedValue) -> UInt64? {
+    private func count(_ value: Value) -> UInt64? {
         DecimalNumber.count(value.number, token: raw(value))
     }
 
     /// The `Double` a value denotes: a number token, or for `allowsString` a string that is
     /// exactly a JSON number.
-    private func double(_ value: ScannedValue, allowsString: Bool = false) -> Double? {
+    private func double(_ value: Value, allowsString: Bool = false) -> Double? {
         switch value.kind {
         case .number: DecimalNumber.double(value.number, token: raw(value))
         case .string where allowsString: DecimalNumber(text(of: value))?.doubleValue
@@ -259,7 +280,7 @@ struct RecordResolver {
     }
 
     /// The status a `status` value states, or nil when it states none (an unknown word, a bool…).
-    private func statusWord(_ value: ScannedValue) -> RequestStatus? {
+    private func statusWord(_ value: Value) -> RequestStatus? {
         let first = value.count > 0 ? line[value.start] : 0
         let isNumeric =
             value.kind == .number
@@ -295,7 +316,7 @@ struct RecordResolver {
 
     /// Whether a value counts as a reported error: a non-empty string, object or array,
     /// `true`, or a non-zero number.
-    private func isNonEmpty(_ value: ScannedValue) -> Bool {
+    private func isNonEmpty(_ value: Value) -> Bool {
         switch value.kind {
         case .string: value.count > 0
         case .object, .array: value.isNonEmpty
@@ -346,7 +367,7 @@ struct RecordResolver {
     }
 
     /// One cost value: a number or a numeric string, finite and not negative.
-    private func cost(_ value: ScannedValue) throws(Rejection) -> Double {
+    private func cost(_ value: Value) throws(Rejection) -> Double {
         guard let number = double(value, allowsString: true) else {
             throw .invalidValue
         }
@@ -391,7 +412,7 @@ struct RecordResolver {
     }
 
     /// A logged duration, divided by `scale`, finite and not negative.
-    private func seconds(_ value: ScannedValue, scale: Double) throws(Rejection) -> Double {
+    private func seconds(_ value: Value, scale: Double) throws(Rejection) -> Double {
         guard let number = double(value) else {
             throw .invalidValue
         }
@@ -452,7 +473,7 @@ struct RecordResolver {
     }
 
     /// The epoch time a number or string value denotes, or nil.
-    private func epochSeconds(_ value: ScannedValue) -> Double? {
+    private func epochSeconds(_ value: Value) -> Double? {
         switch value.kind {
         case .number: TimestampParser.epochSeconds(fromNumber: DecimalNumber.double(value.number, token: raw(value)))
         case .string: minuteCache.pointee.epochSeconds(fromText: text(of: value))

@@ -34,52 +34,225 @@ import Testing
         }
     }
 
-    @Test func aRememberedKeyMatchesOnlyItsOwnBytesInItsOwnContext() {
+    @Test func aRememberedMemberMatchesOnlyItsOwnBytesInItsOwnContext() {
         let predictor = KeyPredictor.allocate()
         defer { predictor.deallocate() }
         let line =
-            Array(#"{"model": "m", "modelx": 1, "mode": 2, "model""#.utf8)
+            Array(#"{"model": "m", "modelx": 1, "mode": 2, "model": 3, "model":"#.utf8)
             + Array(repeating: UInt8(ascii: " "), count: 20)
         line.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else {
                 return
             }
             let end = base + buffer.count
-            let key = base + 2
-            let words = FieldTable.words(of: key, count: 5, readable: end - key)
-            let next = predictor.remember(slot: 3, head: words.head, tail: words.tail, length: 5, context: -1, node: 9)
-            #expect(next >= 0 && next < KeyPredictor.slotCount)
-            #expect(predictor.match(slot: 3, context: -1, key: key, end: end)?.node == 9)
-            #expect(predictor.match(slot: 3, context: -1, key: key, end: end)?.successor == Int32(next))
-            #expect(predictor.match(slot: 3, context: 4, key: key, end: end) == nil)
-            #expect(predictor.match(slot: 4, context: -1, key: key, end: end) == nil)
-            // `modelx` shares the first five bytes but does not end after them.
+            // `"model": "`, the member's pattern with its string value's quote.
+            let member = base + 1
+            let slot = KeyPredictor.firstSlot(context: -1)
+            predictor.remember(
+                slot: slot, start: member, length: 10, opensString: true, end: end, context: -1, node: 9, shape: nil,
+                successor: 7
+            )
+            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.pointee.node == 9)
+            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.pointee.successor == 7)
+            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.pointee.length == 10)
+            #expect(predictor.match(slot: slot, context: -1, at: member, end: end)?.pointee.opensString == true)
+            #expect(predictor.match(slot: slot, context: 4, at: member, end: end) == nil)
+            #expect(predictor.match(slot: slot + 1, context: -1, at: member, end: end) == nil)
+            // `modelx` shares the first bytes but does not end after them.
             #expect(base[16] == UInt8(ascii: "m") && base[22] == UInt8(ascii: "\""))
-            #expect(predictor.match(slot: 3, context: -1, key: base + 16, end: end) == nil)
+            #expect(predictor.match(slot: slot, context: -1, at: base + 15, end: end) == nil)
             // `mode` is shorter.
             #expect(base[29] == UInt8(ascii: "m") && base[33] == UInt8(ascii: "\""))
-            #expect(predictor.match(slot: 3, context: -1, key: base + 29, end: end) == nil)
-            // The same key with fewer than 17 bytes left on the line is not matched.
-            let last = base + 40
-            #expect(last[-1] == UInt8(ascii: "\"") && last[5] == UInt8(ascii: "\""))
-            #expect(predictor.match(slot: 3, context: -1, key: last, end: end) != nil)
-            #expect(predictor.match(slot: 3, context: -1, key: last, end: last + 16) == nil)
+            #expect(predictor.match(slot: slot, context: -1, at: base + 28, end: end) == nil)
+            // The same key with a number value: the pattern's last byte, the string's quote, differs.
+            #expect(base[39] == UInt8(ascii: "\"") && base[48] == UInt8(ascii: "3"))
+            #expect(predictor.match(slot: slot, context: -1, at: base + 39, end: end) == nil)
+            // The same member with its value's first byte on the line is matched; with the line
+            // ending right after the pattern, it is not.
+            let last = base + 51
+            #expect(last[0] == UInt8(ascii: "\"") && last[7] == UInt8(ascii: ":"))
+            predictor.remember(
+                slot: slot, start: last, length: 8, opensString: false, end: end, context: -1, node: 9, shape: nil,
+                successor: 7
+            )
+            #expect(predictor.match(slot: slot, context: -1, at: last, end: end) != nil)
+            #expect(predictor.match(slot: slot, context: -1, at: last, end: last + 9) != nil)
+            #expect(predictor.match(slot: slot, context: -1, at: last, end: last + 8) == nil)
         }
     }
 
-    @Test func keysOverSixteenBytesAreNotRemembered() {
+    /// Separators are part of a member's pattern: a key that matches with another separator does
+    /// not. A pattern that ends at the `:` matches whatever whitespace follows it, which the
+    /// scanner skips.
+    @Test(arguments: [
+        (#", "model": 1"#, #", "model": 1"#, true),
+        (#", "model": 1"#, #", "model":1"#, false),
+        (#", "model": 1"#, #", "model" : 1"#, false),
+        (#", "model": 1"#, #",  "model": 1"#, false),
+        (#", "model": 1"#, #","model": 1"#, false),
+        (#","model":1"#, #","model":1"#, true),
+        (#","model":1"#, #","model":\#t1"#, true),
+        (#", "model" : 1"#, #", "model" : 1"#, true),
+        (#", "model" : 1"#, #", "model": 1"#, false),
+        (#", "model":\#t1"#, #", "model":\#t1"#, true),
+        (#", "model":\#t1"#, #", "model": 1"#, false),
+    ])
+    func separatorsArePartOfThePattern(learnt: String, seen: String, matches: Bool) {
         let predictor = KeyPredictor.allocate()
         defer { predictor.deallocate() }
-        let line = Array(#""prompt_tokens_details": 1"#.utf8) + Array(repeating: UInt8(ascii: " "), count: 20)
+        let padding = Array(repeating: UInt8(ascii: " "), count: 8)
+        let learntBytes = Array(learnt.utf8) + padding
+        let seenBytes = Array(seen.utf8) + padding
+        learntBytes.withUnsafeBufferPointer { learntBuffer in
+            seenBytes.withUnsafeBufferPointer { seenBuffer in
+                guard let learntBase = learntBuffer.baseAddress, let seenBase = seenBuffer.baseAddress else {
+                    return
+                }
+                // The pattern runs up to the value, the last byte before the padding.
+                predictor.remember(
+                    slot: 3, start: learntBase, length: learnt.utf8.count - 1, opensString: false,
+                    end: learntBase + learntBuffer.count, context: -1, node: 2, shape: nil, successor: 5
+                )
+                let found = predictor.match(slot: 3, context: -1, at: seenBase, end: seenBase + seenBuffer.count)
+                #expect((found != nil) == matches)
+            }
+        }
+    }
+
+    @Test func patternsUpToThirtyTwoBytesAreRemembered() {
+        let predictor = KeyPredictor.allocate()
+        defer { predictor.deallocate() }
+        let short = #", "prompt_tokens_details": {"#
+        let long = #", "cache_creation_input_tokens": 1"#
+        let line = Array((short + long).utf8) + Array(repeating: UInt8(ascii: " "), count: 20)
         line.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else {
                 return
             }
-            let key = base + 1
-            let words = FieldTable.words(of: key, count: 21, readable: buffer.count - 1)
-            _ = predictor.remember(slot: 5, head: words.head, tail: words.tail, length: 21, context: -1, node: 2)
-            #expect(predictor.match(slot: 5, context: -1, key: key, end: base + buffer.count) == nil)
+            let end = base + buffer.count
+            let shortLength = short.utf8.count - 1
+            predictor.remember(
+                slot: 5, start: base, length: shortLength, opensString: false, end: end, context: -1, node: 2,
+                shape: nil,
+                successor: 6
+            )
+            #expect(shortLength == 27)
+            #expect(predictor.match(slot: 5, context: -1, at: base, end: end)?.pointee.node == 2)
+            let longStart = base + short.utf8.count
+            let longLength = long.utf8.count - 1
+            predictor.remember(
+                slot: 6, start: longStart, length: longLength, opensString: false, end: end, context: -1, node: 3,
+                shape: nil,
+                successor: 7
+            )
+            #expect(longLength == 33)
+            #expect(predictor.match(slot: 6, context: -1, at: longStart, end: end) == nil)
+            #expect(predictor.matchEarlier(slot: 6, context: -1, at: longStart, end: end) == nil)
         }
+    }
+
+    /// A slot keeps its last `ways` members: the latest is `match`ed, the others by
+    /// `matchEarlier`, and one more pushes the earliest out.
+    @Test func aSlotKeepsItsLastMembers() {
+        let predictor = KeyPredictor.allocate()
+        defer { predictor.deallocate() }
+        let members = (0...KeyPredictor.ways).map { #", "key_\#($0)": "# }
+        let line = Array(members.joined().utf8) + Array(repeating: UInt8(ascii: "1"), count: 8)
+        line.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                return
+            }
+            let end = base + buffer.count
+            let length = members[0].utf8.count
+            let starts = members.indices.map { base + $0 * length }
+            for (index, start) in starts.enumerated() {
+                predictor.remember(
+                    slot: 9, start: start, length: length, opensString: false, end: end, context: -1,
+                    node: Int32(index), shape: nil, successor: index
+                )
+            }
+            let latest = KeyPredictor.ways
+            #expect(predictor.match(slot: 9, context: -1, at: starts[latest], end: end)?.pointee.node == Int32(latest))
+            #expect(predictor.matchEarlier(slot: 9, context: -1, at: starts[latest], end: end) == nil)
+            for index in 1..<latest {
+                #expect(predictor.match(slot: 9, context: -1, at: starts[index], end: end) == nil)
+                #expect(
+                    predictor.matchEarlier(slot: 9, context: -1, at: starts[index], end: end)?.pointee.node
+                        == Int32(index)
+                )
+            }
+            #expect(predictor.match(slot: 9, context: -1, at: starts[0], end: end) == nil)
+            #expect(predictor.matchEarlier(slot: 9, context: -1, at: starts[0], end: end) == nil)
+            #expect(predictor.matchEarlier(slot: 9, context: 0, at: starts[1], end: end) == nil)
+        }
+    }
+
+    /// A seasoned decoder and a fresh one agree on lines whose members differ from the learnt
+    /// ones only in their separators, including lines that are not JSON.
+    @Test(arguments: [
+        #"{"model": "m", "input_tokens": 5, "cost": 0.5}"#,
+        #"{"model": "m", "input_tokens":  5, "cost": 0.5}"#,
+        #"{"model": "m", "input_tokens":\#t5, "cost":\#r\#n0.5}"#,
+        #"{"model": "m", "input_tokens" : 5 , "cost" :0.5 }"#,
+        #"{"model":"m","input_tokens":5,"cost":0.5}"#,
+        #"{ "model": "m",  "input_tokens": 5,"cost": 0.5}"#,
+        #"{"model": "m", "input_tokens": "5", "cost": 0.5}"#,
+        #"{"model": "m" "input_tokens": 5, "cost": 0.5}"#,
+        #"{"model": "m", "input_tokens" 5, "cost": 0.5}"#,
+        #"{"model": "m", "input_tokens": , "cost": 0.5}"#,
+        #"{"model": "m", "input_tokens": 5 "cost": 0.5}"#,
+        #"{"model": "m", "input_tokens": 5, "cost": 0.5, }"#,
+        #"{"model": "m", "input_tokens": 5, "cost": 0.5"#,
+        #"{"model": "m", "input_tokens": 5, "cost": "#,
+        #"{"model": "m", "input_tokens": 5, "cost""#,
+        #"{"model": "m", "input_tokens": 5, "cost"#,
+        #"{"model": "m", "input_tokens": 5, "#,
+        #"{"x": 1"model": "m", "input_tokens": 5, "cost": 0.5}"#,
+        #"{"model": "m", "usage": {"model": "n"}, "input_tokens": 5}"#,
+        #"{"model": "m", "usage": {"input_tokens": 5, "input_tokens": 6}, "input_tokens": 5}"#,
+        #"{"model": "m", "usage": "text", "input_tokens": 5}"#,
+        #"{"model": "m", "usage": {}, "input_tokens": 5}"#,
+        #"{"model": "m", "usage": {"model": "n"} "input_tokens": 5}"#,
+    ])
+    func separatorChangesNeverChangeAnOutcome(line: String) {
+        let seasoned = CostLineDecoder()
+        for learnt in [
+            #"{"model": "m", "input_tokens": 5, "cost": 0.5}"#,
+            #"{"model":"m","input_tokens":5,"cost":0.5}"#,
+            #"{"model": "m", "usage": {"model": "n", "input_tokens": 5}, "input_tokens": 5}"#,
+            #"{"model": "m", "usage": {"input_tokens": 5}, "input_tokens": 5}"#,
+            #"{"x": 1, "model": "m", "input_tokens": 5, "cost": 0.5}"#,
+        ] {
+            _ = decode(learnt, with: seasoned)
+            _ = decode(learnt, with: seasoned)
+            #expect(decode(line, with: seasoned) == decode(line, with: CostLineDecoder()), "\(learnt) then \(line)")
+        }
+    }
+
+    /// First-member slots and successors never meet, for any context and any key sequence.
+    @Test func firstSlotsAreApartFromSuccessors() {
+        var generator = SplitMix64(seed: 0xF125)
+        for context in Int32(-1)..<Int32(4_096) {
+            #expect(KeyPredictor.isFirstSlot(KeyPredictor.firstSlot(context: context)))
+        }
+        for _ in 0..<10_000 {
+            let slot = Int(generator.next() % UInt64(KeyPredictor.slotCount + KeyPredictor.firstSlotCount))
+            let successor = KeyPredictor.successor(
+                after: slot, head: generator.next(), tail: generator.next(), length: Int(generator.next() % 64)
+            )
+            #expect(successor >= 0 && !KeyPredictor.isFirstSlot(successor))
+        }
+    }
+
+    /// A first member's pattern starts after `{` and a later member's after a value: bytes
+    /// learnt in one place are never taken as valid in the other.
+    @Test func aFirstMemberIsNeverTakenForALaterOne() {
+        let seasoned = CostLineDecoder()
+        _ = decode(#"{"model": "m", "cost": 1}"#, with: seasoned)
+        _ = decode(#"{"a": {"model": "m"}, "cost": 1}"#, with: seasoned)
+        #expect(decode(#"{"a": 1"model": "m", "cost": 1}"#, with: seasoned) == .failure(.invalidJSON))
+        #expect(decode(#"{, "cost": 1, "model": "m"}"#, with: seasoned) == .failure(.invalidJSON))
+        #expect(decode(#"{"model": "m", "cost": 1}"#, with: seasoned) == decode(#"{"model": "m", "cost": 1}"#))
     }
 
     /// `line` with one of its keys altered: a byte changed, added or removed, or escaped.
