@@ -29,11 +29,9 @@ public final class CostLineDecoder {
     private let scratch = ScratchArena()
     /// The scanner's stack of open containers while it skips a value, `maxDepth` bytes.
     private let containerStack: UnsafeMutablePointer<UInt8>
-    /// The label values of the current record, reused so that records need not allocate.
-    ///
-    /// Behind a pointer rather than a stored `var`, which cost a dynamic exclusivity check
-    /// (`swift_beginAccess`) per line.
-    private let labels: UnsafeMutablePointer<[UnsafeRawBufferPointer?]>
+    /// The label values of the current record, one per extra label field, reused so that
+    /// records need not allocate.
+    private let labels: UnsafeMutableBufferPointer<UnsafeRawBufferPointer?>
     /// The last minute a timestamp string named, behind a pointer for the same reason.
     private let minuteCache: UnsafeMutablePointer<TimestampParser.MinuteCache>
     /// Which key followed which in earlier lines.
@@ -50,8 +48,8 @@ public final class CostLineDecoder {
         table = FieldTable(mapping: mapping)
         values = LineValues(nodeCount: table.nodeCount)
         containerStack = .allocate(capacity: self.maxDepth)
-        labels = .allocate(capacity: 1)
-        labels.initialize(to: Array(repeating: nil, count: mapping.labelFields.count))
+        labels = .allocate(capacity: mapping.labelFields.count)
+        labels.initialize(repeating: nil)
         minuteCache = .allocate(capacity: 1)
         minuteCache.initialize(to: TimestampParser.MinuteCache())
     }
@@ -60,7 +58,6 @@ public final class CostLineDecoder {
         predictor.deallocate()
         minuteCache.deallocate()
         containerStack.deallocate()
-        labels.deinitialize(count: 1)
         labels.deallocate()
     }
 
@@ -93,6 +90,6 @@ public final class CostLineDecoder {
             line: line, table: table.view, slots: values.slots, generation: values.generation,
             presence: scanner.presence, scratch: scratch, minuteCache: minuteCache
         )
-        return resolver.resolve(labels: &labels.pointee)
+        return resolver.resolve(labels: labels)
     }
 }

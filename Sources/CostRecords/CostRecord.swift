@@ -15,7 +15,10 @@ public struct CostRecord {
     /// The model, never empty, with any `provider/` prefix removed.
     public var model: UnsafeRawBufferPointer
     /// The values of the mapping's extra label fields, in the mapping's order; `nil` where absent.
-    public var labels: [UnsafeRawBufferPointer?]
+    ///
+    /// A buffer, not an array, so that a record holds no reference: copying and dropping one
+    /// per line costs no reference counting.
+    public var labels: UnsafeBufferPointer<UnsafeRawBufferPointer?>
 
     /// `costUSD`'s value when present.
     @usableFromInline var storedCost: Double
@@ -138,7 +141,7 @@ public struct CostRecord {
         isCached: Bool = false,
         timestamp: Double? = nil,
         hasUnparsableTimestamp: Bool = false,
-        labels: [UnsafeRawBufferPointer?] = []
+        labels: UnsafeBufferPointer<UnsafeRawBufferPointer?> = UnsafeBufferPointer(start: nil, count: 0)
     ) {
         self.provider = provider
         self.model = model

@@ -36,10 +36,10 @@ struct RecordResolver {
 
     /// Resolves every field.
     ///
-    /// - Parameter labels: The decoder's reusable label array; filled in mapping order.
+    /// - Parameter labels: The decoder's reusable label values; filled in mapping order.
     /// - Returns: The record, or the reason the line is not one.
     @inline(__always)
-    func resolve(labels: inout [UnsafeRawBufferPointer?]) -> DecodeOutcome {
+    func resolve(labels: UnsafeMutableBufferPointer<UnsafeRawBufferPointer?>) -> DecodeOutcome {
         guard var model = firstNonEmptyString(.model) ?? modelOfFailedCallWithoutOne() else {
             return .failure(.missingModel)
         }
@@ -67,8 +67,7 @@ struct RecordResolver {
                 status: status,
                 errorType: status == .error ? resolveErrorType() : nil,
                 hasUnparsableTimestamp: timestamp.isUnparsable,
-                // The empty literal is a static object: no retain when no labels are mapped.
-                labels: labels.isEmpty ? [] : labels
+                labels: UnsafeBufferPointer(labels)
             )
             // Each quantity goes straight into its stored value and presence bit, which costs
             // fewer instructions than turning optionals into bits in the initializer.

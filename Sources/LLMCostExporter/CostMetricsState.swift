@@ -119,13 +119,13 @@ public struct CostMetricsState: Sendable {
 
     /// The request slot of a record, creating its columns when new.
     @inline(__always)
-    private mutating func requestSlot(model: Int, labels: [UnsafeRawBufferPointer?]) -> Int {
+    private mutating func requestSlot(model: Int, labels: UnsafeBufferPointer<UnsafeRawBufferPointer?>) -> Int {
         requestSeries.plainSlot(model: model) ?? labelledRequestSlot(model: model, labels: labels)
     }
 
     /// `requestSlot(model:labels:)` with extra labels, or for a model's first record.
     @inline(never)
-    private mutating func labelledRequestSlot(model: Int, labels: [UnsafeRawBufferPointer?]) -> Int {
+    private mutating func labelledRequestSlot(model: Int, labels: UnsafeBufferPointer<UnsafeRawBufferPointer?>) -> Int {
         let (slot, isNew) = requestSeries.slot(model: model, of: models[model], values: labels)
         if isNew {
             requestCounters.append(contentsOf: repeatElement(RequestCounters(), count: StatusIndex.statuses.count))
@@ -366,7 +366,7 @@ public struct CostMetricsState: Sendable {
                     buffers.append(UnsafeRawBufferPointer(rebasing: all[offset..<(offset + count)]))
                     offset += count
                 }
-                return requestSlot(model: slotOfSaved[series.model], labels: buffers)
+                return buffers.withUnsafeBufferPointer { requestSlot(model: slotOfSaved[series.model], labels: $0) }
             }
             for status in 0..<StatusIndex.statuses.count {
                 let index = slot * 2 + status

@@ -62,7 +62,7 @@ struct RequestSeriesTable: Sendable {
     mutating func slot(
         model: Int,
         of modelSeries: @autoclosure () -> ModelSeries,
-        values: [UnsafeRawBufferPointer?]
+        values: UnsafeBufferPointer<UnsafeRawBufferPointer?>
     ) -> (slot: Int, isNew: Bool) {
         if labelNames.isEmpty {
             if model < plainSlotByModel.count { return (plainSlotByModel[model], false) }
