@@ -60,7 +60,8 @@ struct DecimalNumber {
     /// The correctly rounded `Double` of a token the scanner took apart.
     ///
     /// Short decimals, most logged costs and latencies, take Clinger's fast path straight
-    /// from the parts; the rest go through `doubleValue`, whose result is the same.
+    /// from the parts, and longer exact ones Eisel–Lemire's; the rest go through
+    /// `doubleValue`, whose result is the same.
     ///
     /// - Parameters:
     ///   - parts: The scanner's parts of `token`.
@@ -73,6 +74,13 @@ struct DecimalNumber {
                 parts.scale < 0
                 ? Double(parts.significand) / powerOfTen(-parts.scale)
                 : Double(parts.significand) * powerOfTen(parts.scale)
+            return parts.isNegative ? -magnitude : magnitude
+        }
+        // Eisel–Lemire is exact for any significand below 2⁶⁴, trailing zeros or not, so the
+        // longer decimals (17-digit costs and latencies) need not be taken apart again.
+        if parts.isExact, parts.significand != 0,
+            let magnitude = EiselLemire.double(significand: parts.significand, exponent: parts.scale)
+        {
             return parts.isNegative ? -magnitude : magnitude
         }
         return DecimalNumber(parts, token: token).doubleValue

@@ -4,7 +4,9 @@
 /// are static text, valid for the life of the process.
 enum ProviderInference {
     /// The provider of models no family rule knows.
-    static let unknown = StaticBytes("unknown")
+    ///
+    /// Computed, like the other names below, so that using it costs no lazy initialisation.
+    static var unknown: StaticBytes { StaticBytes("unknown") }
 
     /// The provider whose model family `model` belongs to, or `unknown`.
     ///
@@ -39,13 +41,15 @@ enum ProviderInference {
         return (provider ?? unknown).bytes
     }
 
-    private static let openai = StaticBytes("openai")
-    private static let anthropic = StaticBytes("anthropic")
-    private static let google = StaticBytes("google")
-    private static let mistral = StaticBytes("mistral")
-    private static let cohere = StaticBytes("cohere")
-    private static let deepseek = StaticBytes("deepseek")
-    private static let xai = StaticBytes("xai")
+    // Computed rather than stored: a stored static costs a lazy-initialisation call per
+    // use, and the literal folds to a constant.
+    private static var openai: StaticBytes { StaticBytes("openai") }
+    private static var anthropic: StaticBytes { StaticBytes("anthropic") }
+    private static var google: StaticBytes { StaticBytes("google") }
+    private static var mistral: StaticBytes { StaticBytes("mistral") }
+    private static var cohere: StaticBytes { StaticBytes("cohere") }
+    private static var deepseek: StaticBytes { StaticBytes("deepseek") }
+    private static var xai: StaticBytes { StaticBytes("xai") }
 
     /// Whether `text` starts with the lower-case ASCII `prefix`, ignoring the text's case.
     private static func hasPrefix(_ text: UnsafeRawBufferPointer, _ prefix: StaticString) -> Bool {

@@ -205,17 +205,27 @@ struct RecordResolver {
 
     /// The `Double` a value denotes: a number token, or for `allowsString` a string that is
     /// exactly a JSON number.
+    ///
+    /// Inlined, so that a number, the usual cost or latency, is converted without a call.
+    @inline(__always)
     private func double(_ value: Value, allowsString: Bool = false) -> Double? {
-        switch value.kind {
-        case .number: DecimalNumber.double(value.number, token: raw(value))
-        case .string where allowsString: DecimalNumber(text(of: value))?.doubleValue
-        default: nil
+        if value.kind == .number {
+            return DecimalNumber.double(value.number, token: raw(value))
         }
+        return allowsString && value.kind == .string ? doubleOfString(value) : nil
+    }
+
+    /// The `Double` a string value denotes when it is exactly a JSON number.
+    private func doubleOfString(_ value: Value) -> Double? {
+        DecimalNumber(text(of: value))?.doubleValue
     }
 
     // MARK: Provider and model
 
     /// The `provider/` prefix of a model and the model after it, when both are non-empty.
+    ///
+    /// Inlined: as a call, passing the optional pair back cost as much as the search.
+    @inline(__always)
     private func splitProviderPrefix(_ model: UnsafeRawBufferPointer) -> (
         prefix: UnsafeRawBufferPointer,
         model: UnsafeRawBufferPointer
@@ -280,6 +290,12 @@ struct RecordResolver {
 
     /// The status a `status` value states, or nil when it states none (an unknown word, a bool…).
     private func statusWord(_ value: Value) -> RequestStatus? {
+        if value.kind == .number, value.number.isExact, value.number.scale == 0 {
+            // An integral code, as nearly every logged one is: its digits are exact, so the
+            // range test needs no `Double`.
+            let code = value.number
+            return !code.isNegative && code.significand >= 200 && code.significand < 300 ? .success : .error
+        }
         let first = value.count > 0 ? line[value.start] : 0
         let isNumeric =
             value.kind == .number
@@ -374,8 +390,20 @@ struct RecordResolver {
     }
 
     /// A token count: an integral, non-negative number that fits in 64 bits.
+    ///
+    /// The presence test is inlined at the call and the rest is not: most lines have only
+    /// two of the four counts, and a call for an absent one cost about 30 instructions.
     @inline(__always)
     private func count(_ field: CostField) throws(Rejection) -> UInt64? {
+        guard presence & FieldTable.presenceBit(of: field) != 0 else {
+            return nil
+        }
+        return try presentCount(field)
+    }
+
+    /// `count(_:)` for a field some source of which the scanner saw.
+    @inline(never)
+    private func presentCount(_ field: CostField) throws(Rejection) -> UInt64? {
         guard let value = first(field) else {
             return nil
         }
@@ -419,8 +447,10 @@ struct RecordResolver {
     }
 
     /// `value` when finite and not negative (with -0 as 0); otherwise the line is rejected.
+    @inline(__always)
     private func nonNegativeFinite(_ value: Double) throws(Rejection) -> Double {
-        guard value.isFinite, value >= 0 else {
+        // Two comparisons: NaN fails both, -Inf the first, +Inf the second.
+        guard value >= 0, value < .infinity else {
             throw .invalidValue
         }
         return value + 0
@@ -457,9 +487,12 @@ struct RecordResolver {
     }
 
     /// The text `true`.
-    private static let trueWord = StaticBytes("true")
+    ///
+    /// Computed rather than stored, here and for `falseWord`: a stored static costs a
+    /// lazy-initialisation call per use, and the literal folds to a constant.
+    private static var trueWord: StaticBytes { StaticBytes("true") }
     /// The text `false`.
-    private static let falseWord = StaticBytes("false")
+    private static var falseWord: StaticBytes { StaticBytes("false") }
 
     /// The record's own time, and whether a logged time could not be read.
     @inline(__always)

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 
 @testable import CostRecords
@@ -69,6 +70,25 @@ import Testing
                 )
                 #expect(DecimalNumber.count(parts, token: token) == DecimalNumber.count(validToken: token), "\(text)")
             }
+        }
+    }
+
+    /// The parts' `Double` is `strtod`'s at the edges of the Clinger and Eisel–Lemire paths.
+    @Test(arguments: [
+        "0.0031425000000000003", "1.2850595353169052", "9007199254740992", "9007199254740993",
+        "9007199254740995", "-9007199254740993", "1e22", "1e23", "1e-22", "1e-23", "-0", "-0.0", "0.0",
+        "1234567890123456789", "12345678901234567890", "10000000000000000e-80", "1000000000000000000e-83",
+        "4.9e-324", "1.7976931348623157e308", "1.7976931348623159e308", "0.30000000000000004",
+    ])
+    func partsGiveStrtodsDouble(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { token in
+            guard let start = token.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+                return
+            }
+            var parts = NumberParts()
+            #expect(JSONNumberGrammar.end(of: start, limit: start + token.count, parts: &parts) == start + token.count)
+            #expect(DecimalNumber.double(parts, token: token).bitPattern == strtod(text, nil).bitPattern, "\(text)")
         }
     }
 

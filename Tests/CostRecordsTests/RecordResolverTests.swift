@@ -128,6 +128,28 @@ private func rec(_ provider: String = "unknown", _ model: String = "m", _ change
         LineCase("204", #"{"model":"m","status":204}"#, rec()),
         LineCase("299", #"{"model":"m","status":299}"#, rec()),
         LineCase("200.0", #"{"model":"m","status":200.0}"#, rec()),
+        LineCase("2.5e2 is an integral code", #"{"model":"m","status":2.5e2}"#, rec()),
+        LineCase(
+            "-250", #"{"model":"m","status":-250}"#,
+            rec {
+                $0.status = .error; $0.errorType = .other
+            }),
+        LineCase(
+            "-0", #"{"model":"m","status":-0}"#,
+            rec {
+                $0.status = .error; $0.errorType = .other
+            }),
+        LineCase(
+            "200.5", #"{"model":"m","status":200.5}"#,
+            rec {
+                $0.status = .error; $0.errorType = .other
+            }),
+        LineCase(
+            "20-digit code", #"{"model":"m","status":20000000000000000000}"#,
+            rec {
+                $0.status = .error; $0.errorType = .other
+            }),
+        LineCase("upper-case 8-byte word", #"{"model":"m","status":"SUCCEEDED"}"#, rec()),
         LineCase(
             "300", #"{"model":"m","status":300}"#,
             rec {
