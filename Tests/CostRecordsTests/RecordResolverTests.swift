@@ -367,6 +367,11 @@ private func rec(_ provider: String = "unknown", _ model: String = "m", _ change
         LineCase("negative cost", #"{"model":"m","cost":-0.01}"#, .failure(.invalidValue)),
         LineCase("negative part", #"{"model":"m","input_cost":1,"output_cost":-1}"#, .failure(.invalidValue)),
         LineCase("overflowing cost", #"{"model":"m","cost":1e400}"#, .failure(.invalidValue)),
+        LineCase(
+            "largest finite cost", #"{"model":"m","cost":1.7976931348623157e308}"#,
+            rec { $0.costUSD = .greatestFiniteMagnitude }),
+        LineCase("negative subnormal cost", #"{"model":"m","cost":-5e-324}"#, .failure(.invalidValue)),
+        LineCase("negative zero string cost", #"{"model":"m","cost":"-0"}"#, rec { $0.costUSD = 0 }),
         LineCase("overflowing string cost", #"{"model":"m","cost":"1e309"}"#, .failure(.invalidValue)),
         LineCase(
             "sum overflows", #"{"model":"m","input_cost":1.7e308,"output_cost":1.7e308}"#,
@@ -528,11 +533,26 @@ private func rec(_ provider: String = "unknown", _ model: String = "m", _ change
         LineCase("negative latency", #"{"model":"m","latency":-0.1}"#, .failure(.invalidValue)),
         LineCase("negative milliseconds", #"{"model":"m","duration_ms":-5}"#, .failure(.invalidValue)),
         LineCase("overflowing latency", #"{"model":"m","latency":2e308}"#, .failure(.invalidValue)),
+        LineCase("negative zero latency", #"{"model":"m","latency":-0}"#, rec { $0.latencySeconds = 0 }),
+        LineCase(
+            "largest finite latency", #"{"model":"m","latency":1.7976931348623157e308}"#,
+            rec { $0.latencySeconds = .greatestFiniteMagnitude }),
         LineCase("string latency", #"{"model":"m","latency":"2.3"}"#, .failure(.invalidValue)),
         LineCase(
             "null latency is absent", #"{"model":"m","latency":null,"latency_ms":100}"#,
             rec { $0.latencySeconds = 0.1 }),
     ]
+
+    /// `-0` is stored as `0`: a negative zero would be exported as `-0`.
+    @Test(arguments: [#"{"model":"m","cost":-0.0,"latency":-0}"#, #"{"model":"m","cost":"-0e5","duration_ms":-0.0}"#])
+    func negativeZeroIsStoredAsZero(_ line: String) {
+        guard case .record(let record) = decode(line) else {
+            Issue.record("not a record: \(line)")
+            return
+        }
+        #expect(record.costUSD?.sign == .plus)
+        #expect(record.latencySeconds?.sign == .plus)
+    }
 
     @Test(arguments: latencyCases)
     func latency(_ testCase: LineCase) {
