@@ -16,8 +16,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Metric primitives and the exact exposition text; no I/O.
         .target(name: "PrometheusFormat", swiftSettings: strictSettings),
+        // Exact proleptic Gregorian day arithmetic, shared by timestamps and budget periods.
+        .target(name: "CivilCalendar", swiftSettings: strictSettings),
         // One JSON line in, one normalised cost record or a counted reason out; no I/O.
-        .target(name: "CostRecords", swiftSettings: strictSettings),
+        .target(name: "CostRecords", dependencies: ["CivilCalendar"], swiftSettings: strictSettings),
         // Files and lines: reading, splitting, tailing, rotation; never JSON.
         .target(name: "LogTailing", swiftSettings: strictSettings),
         // The small hardened HTTP/1.1 server.
@@ -27,7 +29,7 @@ let package = Package(
         // What a model's tokens cost: built-in prices, LiteLLM price files, overrides.
         .target(name: "ModelPricing", swiftSettings: strictSettings),
         // Budget periods in a named timezone and spend per period.
-        .target(name: "CostBudgets", swiftSettings: strictSettings),
+        .target(name: "CostBudgets", dependencies: ["CivilCalendar"], swiftSettings: strictSettings),
         // Wires the pieces: metric set, ingest pipeline, self-metrics, options, lifecycle.
         .target(
             name: "LLMCostExporter",
@@ -40,11 +42,12 @@ let package = Package(
         .executableTarget(name: "llm-cost-exporter", dependencies: ["LLMCostExporter"], swiftSettings: strictSettings),
 
         .testTarget(name: "PrometheusFormatTests", dependencies: ["PrometheusFormat"]),
+        .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
         .testTarget(name: "CostRecordsTests", dependencies: ["CostRecords"]),
         .testTarget(name: "LogTailingTests", dependencies: ["LogTailing"]),
         .testTarget(name: "MetricsHTTPTests", dependencies: ["MetricsHTTP", "ExporterTestSupport"]),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML"], resources: [.copy("Corpus")]),
-        .testTarget(name: "CostBudgetsTests", dependencies: ["CostBudgets"]),
+        .testTarget(name: "CostBudgetsTests", dependencies: ["CostBudgets", "CivilCalendar"]),
         .testTarget(name: "ModelPricingTests", dependencies: ["ModelPricing"]),
         .testTarget(
             name: "LLMCostExporterTests",

@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 
 /// Finds the budget period an instant falls in: local midnights of a named time zone.

@@ -1,3 +1,5 @@
+import CivilCalendar
+
 /// Reads a record's own time from the forms log writers use, as seconds since the Unix epoch.
 ///
 /// Accepted strings: ISO 8601 / RFC 3339 dates and date-times (`2024-12-19`,
@@ -39,7 +41,7 @@ enum TimestampParser {
         else {
             return nil
         }
-        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        var seconds = Double(CivilDate(year: year, month: month, day: day).dayNumber) * 86_400
         guard !cursor.isAtEnd else {
             return seconds
         }
@@ -91,7 +93,7 @@ enum TimestampParser {
         else {
             return nil
         }
-        return daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60
+        return CivilDate(year: year, month: month, day: day).dayNumber * 86_400 + hour * 3_600 + minute * 60
     }
 
     /// The `:SS` at offset 16 from `base`, as seconds (up to 60, a leap second), or nil.
@@ -133,16 +135,6 @@ enum TimestampParser {
             return nil
         }
         return seconds - Double(offset) + fraction
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// The number of days in a month of the proleptic Gregorian calendar.

@@ -69,13 +69,6 @@ import Testing
     func number(_ value: Double, _ expected: Double?) {
         #expect(TimestampParser.epochSeconds(fromNumber: value) == expected)
     }
-
-    @Test(arguments: [
-        (1970, 1, 1, 0), (2000, 3, 1, 11_017), (2024, 12, 19, 20_076), (1969, 12, 31, -1), (1600, 1, 1, -135_140),
-    ])
-    func daysFromCivil(_ year: Int, _ month: Int, _ day: Int, _ expected: Int) {
-        #expect(TimestampParser.daysFromCivil(year: year, month: month, day: day) == expected)
-    }
 }
 
 /// The minute cache reads every text exactly as the uncached reader does, whatever it saw before.

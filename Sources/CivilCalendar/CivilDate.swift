@@ -1,27 +1,29 @@
 /// A proleptic Gregorian calendar date counted as days since 1970-01-01, with exact integer
 /// conversions in both directions.
 ///
-/// Budget periods are runs of whole local days; doing the day arithmetic here, rather than
-/// with `Calendar.date(byAdding:)`, keeps it exact on days a zone skipped (Samoa skipped
+/// The decoder turns timestamp text into epoch seconds with it, and budget periods are runs of
+/// whole local days counted with it; doing the day arithmetic here, rather than with
+/// `Calendar.date(byAdding:)`, keeps it exact on days a zone skipped (Samoa skipped
 /// 2011-12-30, and Foundation's own week arithmetic miscounts that week). The algorithms are
 /// Howard Hinnant's `days_from_civil` and `civil_from_days`.
-struct CivilDate: Equatable {
+public struct CivilDate: Equatable, Sendable {
     /// The year, e.g. 2024.
-    let year: Int
+    public let year: Int
     /// The month, 1 to 12.
-    let month: Int
+    public let month: Int
     /// The day of the month, 1 to 31.
-    let day: Int
+    public let day: Int
 
     /// Creates a date from its parts; the caller passes a real date.
-    init(year: Int, month: Int, day: Int) {
+    @inlinable
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// Creates the date that lies `dayNumber` days after 1970-01-01 (before it when negative).
-    init(dayNumber: Int) {
+    public init(dayNumber: Int) {
         let shifted = dayNumber + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -34,7 +36,10 @@ struct CivilDate: Equatable {
     }
 
     /// The number of days from 1970-01-01 to this date.
-    var dayNumber: Int {
+    ///
+    /// Inlinable: the decoder computes it for every minute of timestamps it meets.
+    @inlinable
+    public var dayNumber: Int {
         // Counting years from March puts the leap day at the end of the year.
         let marchYear = month <= 2 ? year - 1 : year
         let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
@@ -44,15 +49,8 @@ struct CivilDate: Equatable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The weekday this date falls on.
-    var weekday: Weekday {
-        // 1970-01-01 was a Thursday.
-        let sinceSunday = ((dayNumber + 4) % 7 + 7) % 7
-        return Weekday.allCases[sinceSunday]
-    }
-
     /// The first day of the month after this date's month.
-    var firstOfNextMonth: CivilDate {
+    public var firstOfNextMonth: CivilDate {
         month == 12 ? CivilDate(year: year + 1, month: 1, day: 1) : CivilDate(year: year, month: month + 1, day: 1)
     }
 }
