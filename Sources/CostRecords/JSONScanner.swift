@@ -178,6 +178,9 @@ struct JSONScanner {
                 } else {
                     cursor = try JSONScanner.numberEnd(cursor, end)
                 }
+            } else if node < 0, let literal = JSONScanner.literal(at: cursor, end) {
+                // Unmapped flags and nulls are common enough to skip without a call.
+                cursor += literal.length
             } else {
                 position = cursor
                 if node >= 0 {
