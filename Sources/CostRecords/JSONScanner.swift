@@ -86,7 +86,8 @@ struct JSONScanner {
         var presence: UInt64 = 0
         defer { self.presence |= presence }
         var cursor = position
-        var prediction = KeyPredictor.firstSlot(context: context)
+        let lead = end - cursor >= 8 ? UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)) : 0
+        var prediction = KeyPredictor.firstSlot(context: context, lead: lead)
         while true {
             // The loop starts each member where the previous value (or the `{`) ended.
             let node: Int32

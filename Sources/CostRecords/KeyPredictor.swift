@@ -95,9 +95,16 @@ struct KeyPredictor {
     }
 
     /// The slot that predicts an object's first member.
+    ///
+    /// - Parameters:
+    ///   - context: The object's node.
+    ///   - lead: The object's first 8 bytes after its `{`, or 0 when fewer are on the line: objects
+    ///     of different shapes in one context (lines from several writers in one log) then start
+    ///     at different slots, instead of taking turns in one slot's `ways` and evicting each other.
     @inline(__always)
-    static func firstSlot(context: Int32) -> Int {
-        slotCount + (Int(UInt32(bitPattern: context)) & (firstSlotCount - 1))
+    static func firstSlot(context: Int32, lead: UInt64 = 0) -> Int {
+        let mixed = (lead ^ UInt64(UInt32(bitPattern: context))) &* 0x9E37_79B9_7F4A_7C15
+        return slotCount + (Int(truncatingIfNeeded: mixed >> 32) & (firstSlotCount - 1))
     }
 
     /// Whether `slot` predicts an object's first member rather than a later one.
