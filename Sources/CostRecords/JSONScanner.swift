@@ -83,8 +83,6 @@ struct JSONScanner {
         let slots = self.slots
         let generation = self.generation
         let predictor = self.predictor
-        var presence: UInt64 = 0
-        defer { self.presence |= presence }
         var cursor = position
         let lead = end - cursor >= 8 ? UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)) : 0
         var prediction = KeyPredictor.firstSlot(context: context, lead: lead)
@@ -108,7 +106,8 @@ struct JSONScanner {
                 prediction = Int(known.successor)
                 opensString = known.opensString
                 isEntered = known.isEntered
-                presence |= known.presence
+                // Into `self` at once: a local would be one more value the loop keeps on the stack.
+                self.presence |= known.presence
                 // The pattern may end before more whitespace than the line it was learnt from had.
                 if !opensString, cursor.pointee <= 0x20 {
                     JSONScanner.skipWhitespace(&cursor, end)
@@ -126,7 +125,7 @@ struct JSONScanner {
                 node = member.node
                 opensString = member.opensString
                 isEntered = member.isEntered
-                presence |= member.presence
+                self.presence |= member.presence
             }
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
             // skipped scalars share the same inlined scans.
