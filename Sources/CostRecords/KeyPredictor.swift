@@ -65,7 +65,7 @@ struct KeyPredictor {
     /// The longest pattern remembered.
     static var maxLength: Int { 32 }
 
-    /// The members each slot remembers, the latest first.
+    /// The members each slot remembers, the one seen last first.
     ///
     /// Several, because a place in a line can be followed by different members in lines of
     /// different shapes: a log that mixes writers starts objects with `timestamp`, `model` or
@@ -147,7 +147,8 @@ struct KeyPredictor {
     }
 
     /// The member remembered at `slot` before the latest whose pattern the bytes at `start`
-    /// begin with, else nil.
+    /// begin with, else nil; a member found becomes the latest, in the way `match` reads, and
+    /// the returned entry is that way.
     ///
     /// - Parameters:
     ///   - slot: The prediction to check.
@@ -160,7 +161,12 @@ struct KeyPredictor {
     {
         let set = entries + slot &* KeyPredictor.ways
         for way in 1..<KeyPredictor.ways where KeyPredictor.matches(set + way, context: context, at: start, end: end) {
-            return UnsafePointer(set + way)
+            // The member seen last becomes the slot's first guess: where lines of two shapes part,
+            // the more common shape then mostly finds its member there, whichever was learnt last.
+            let hit = set[way]
+            set[way] = set[0]
+            set[0] = hit
+            return UnsafePointer(set)
         }
         return nil
     }
