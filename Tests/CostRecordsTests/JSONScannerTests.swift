@@ -166,6 +166,29 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
         #expect(decode(#"{"model":"m","x":{}}"#, with: flat) == .failure(.tooDeep))
     }
 
+    /// Every byte value at every position of a word, with arbitrary bytes after it: the lowest
+    /// flagged byte is the first quote, backslash, control character or non-ASCII byte.
+    @Test func specialByteMaskFindsTheFirstSpecialByte() {
+        func isSpecial(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+        }
+        for position in 0..<8 {
+            for byte in 0...255 {
+                for seed in 0..<4 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a") + UInt8(position), count: 8)
+                    bytes[position] = UInt8(byte)
+                    for later in (position + 1)..<8 {
+                        bytes[later] = UInt8((byte &* 31 &+ later &* 7 &+ seed &* 85) & 0xFF)
+                    }
+                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                    let mask = JSONScanner.specialBytes(in: word)
+                    let first = bytes.firstIndex(where: isSpecial) ?? 8
+                    #expect((mask == 0 ? 8 : mask.trailingZeroBitCount >> 3) == first, "\(position) \(byte) \(seed)")
+                }
+            }
+        }
+    }
+
     @Test func hugeLine() {
         let filler = String(repeating: "abcdefghij", count: 200_000)
         let line =
