@@ -178,9 +178,14 @@ struct JSONScanner {
                 } else {
                     cursor = try JSONScanner.numberEnd(cursor, end)
                 }
-            } else if node < 0, let literal = JSONScanner.literal(at: cursor, end) {
-                // Unmapped flags and nulls are common enough to skip without a call.
+            } else if let literal = JSONScanner.literal(at: cursor, end) {
+                // Flags and nulls are common enough to take without a call.
                 cursor += literal.length
+                if node >= 0 {
+                    slots[Int(node)].store(
+                        kind: literal.kind, start: 0, count: 0, isEscaped: false, generation: generation
+                    )
+                }
             } else {
                 position = cursor
                 if node >= 0 {
