@@ -77,18 +77,17 @@ extension JSONScanner {
     /// A mask whose lowest set bit marks the first byte of `word` that is `"`, `\`, below
     /// 0x20 or above 0x7F; 0 when there is none.
     ///
-    /// The zero-byte tests can flag false positives, but only above a true one, so the lowest
-    /// set bit is always exact.
+    /// XOR with 0x02 maps `"` to 0x20 and control characters below it, and nothing else below
+    /// 0x21, so one subtraction of 0x21 finds both; XOR with `\` maps it to 0, found by
+    /// subtracting 1. For a byte below 0x80 either difference has its high bit set exactly when
+    /// it is one of those; bytes from 0x80 up have it already. Only a flagged byte can borrow
+    /// from the next, so bits above the lowest may be false, but the lowest set bit is exact.
     @inline(__always)
     static func specialBytes(in word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let isQuote = (quotes &- ones) & ~quotes
-        let isBackslash = (backslashes &- ones) & ~backslashes
-        let isControl = (word &- ones &* 0x20) & ~word
-        return (isQuote | isBackslash | isControl | word) & highBits
+        let quotesAndControls = (word ^ ones &* 0x02) &- ones &* 0x21
+        let backslashes = (word ^ ones &* 0x5C) &- ones
+        return (quotesAndControls | backslashes | word) & (ones &* 0x80)
     }
 
     /// Validates one escape sequence at `position` (a `\`) and moves past it.

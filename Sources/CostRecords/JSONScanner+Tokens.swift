@@ -33,26 +33,36 @@ extension JSONScanner {
     ///
     /// - Returns: The literal's kind.
     /// - Throws: `.invalidJSON` for anything else.
+    @inline(__always)
     static func scanLiteral(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
         throws(ScanFailure) -> JSONKind
     {
-        guard end - cursor >= 4 else {
+        guard let literal = literal(at: cursor, end) else {
             throw .invalidJSON
+        }
+        cursor += literal.length
+        return literal.kind
+    }
+
+    /// The kind and length of `true`, `false` or `null` at `cursor`; nil for anything else.
+    @inline(__always)
+    static func literal(at cursor: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>)
+        -> (kind: JSONKind, length: Int)?
+    {
+        guard end - cursor >= 4 else {
+            return nil
         }
         let word = UInt32(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt32.self))
         // "true", "null" and "fals" read as little-endian words.
         switch word {
         case 0x6575_7274:
-            cursor += 4
-            return .true
+            return (.true, 4)
         case 0x6C6C_756E:
-            cursor += 4
-            return .null
+            return (.null, 4)
         case 0x736C_6166 where end - cursor >= 5 && cursor[4] == UInt8(ascii: "e"):
-            cursor += 5
-            return .false
+            return (.false, 5)
         default:
-            throw .invalidJSON
+            return nil
         }
     }
 }

@@ -83,10 +83,9 @@ struct JSONScanner {
         let slots = self.slots
         let generation = self.generation
         let predictor = self.predictor
-        var presence: UInt64 = 0
-        defer { self.presence |= presence }
         var cursor = position
-        var prediction = KeyPredictor.firstSlot(context: context)
+        let lead = end - cursor >= 8 ? UInt64(littleEndian: UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self)) : 0
+        var prediction = KeyPredictor.firstSlot(context: context, lead: lead)
         while true {
             // The loop starts each member where the previous value (or the `{`) ended.
             let node: Int32
@@ -107,7 +106,8 @@ struct JSONScanner {
                 prediction = Int(known.successor)
                 opensString = known.opensString
                 isEntered = known.isEntered
-                presence |= known.presence
+                // Into `self` at once: a local would be one more value the loop keeps on the stack.
+                self.presence |= known.presence
                 // The pattern may end before more whitespace than the line it was learnt from had.
                 if !opensString, cursor.pointee <= 0x20 {
                     JSONScanner.skipWhitespace(&cursor, end)
@@ -125,7 +125,7 @@ struct JSONScanner {
                 node = member.node
                 opensString = member.opensString
                 isEntered = member.isEntered
-                presence |= member.presence
+                self.presence |= member.presence
             }
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
             // skipped scalars share the same inlined scans.
@@ -177,6 +177,14 @@ struct JSONScanner {
                     cursor = short.end
                 } else {
                     cursor = try JSONScanner.numberEnd(cursor, end)
+                }
+            } else if let literal = JSONScanner.literal(at: cursor, end) {
+                // Flags and nulls are common enough to take without a call.
+                cursor += literal.length
+                if node >= 0 {
+                    slots[Int(node)].store(
+                        kind: literal.kind, start: 0, count: 0, isEscaped: false, generation: generation
+                    )
                 }
             } else {
                 position = cursor

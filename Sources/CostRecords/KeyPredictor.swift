@@ -65,7 +65,7 @@ struct KeyPredictor {
     /// The longest pattern remembered.
     static var maxLength: Int { 32 }
 
-    /// The members each slot remembers, the latest first.
+    /// The members each slot remembers, the one seen last first.
     ///
     /// Several, because a place in a line can be followed by different members in lines of
     /// different shapes: a log that mixes writers starts objects with `timestamp`, `model` or
@@ -95,9 +95,16 @@ struct KeyPredictor {
     }
 
     /// The slot that predicts an object's first member.
+    ///
+    /// - Parameters:
+    ///   - context: The object's node.
+    ///   - lead: The object's first 8 bytes after its `{`, or 0 when fewer are on the line: objects
+    ///     of different shapes in one context (lines from several writers in one log) then start
+    ///     at different slots, instead of taking turns in one slot's `ways` and evicting each other.
     @inline(__always)
-    static func firstSlot(context: Int32) -> Int {
-        slotCount + (Int(UInt32(bitPattern: context)) & (firstSlotCount - 1))
+    static func firstSlot(context: Int32, lead: UInt64 = 0) -> Int {
+        let mixed = (lead ^ UInt64(UInt32(bitPattern: context))) &* 0x9E37_79B9_7F4A_7C15
+        return slotCount + (Int(truncatingIfNeeded: mixed >> 32) & (firstSlotCount - 1))
     }
 
     /// Whether `slot` predicts an object's first member rather than a later one.
@@ -140,7 +147,8 @@ struct KeyPredictor {
     }
 
     /// The member remembered at `slot` before the latest whose pattern the bytes at `start`
-    /// begin with, else nil.
+    /// begin with, else nil; a member found becomes the latest, in the way `match` reads, and
+    /// the returned entry is that way.
     ///
     /// - Parameters:
     ///   - slot: The prediction to check.
@@ -153,7 +161,12 @@ struct KeyPredictor {
     {
         let set = entries + slot &* KeyPredictor.ways
         for way in 1..<KeyPredictor.ways where KeyPredictor.matches(set + way, context: context, at: start, end: end) {
-            return UnsafePointer(set + way)
+            // The member seen last becomes the slot's first guess: where lines of two shapes part,
+            // the more common shape then mostly finds its member there, whichever was learnt last.
+            let hit = set[way]
+            set[way] = set[0]
+            set[0] = hit
+            return UnsafePointer(set)
         }
         return nil
     }

@@ -44,6 +44,12 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
         LineCase("empty exponent", #"{"model":"m","x":1e}"#, .failure(.invalidJSON)),
         LineCase("hex number", #"{"model":"m","x":0x10}"#, .failure(.invalidJSON)),
         LineCase("capitalised literal", #"{"model":"m","x":True}"#, .failure(.invalidJSON)),
+        LineCase("unmapped literals at the line's end", #"{"model":"m","a":true,"b":null,"c":false}"#, plain),
+        LineCase("unmapped literal then garbage", #"{"model":"m","x":nullx}"#, .failure(.invalidJSON)),
+        LineCase("unmapped literal without its last letter", #"{"model":"m","x":fals}"#, .failure(.invalidJSON)),
+        LineCase("unmapped false cut at the line's end", #"{"model":"m","x":fals"#, .failure(.invalidJSON)),
+        LineCase("unmapped literal cut at the line's end", #"{"model":"m","x":nul"#, .failure(.invalidJSON)),
+        LineCase("unmapped literal with a wrong letter", #"{"model":"m","x":tru3}"#, .failure(.invalidJSON)),
         LineCase("bad escape", #"{"model":"m","x":"\q"}"#, .failure(.invalidJSON)),
         LineCase("bad escape in key", #"{"mo\del":"m"}"#, .failure(.invalidJSON)),
         LineCase("bad hex escape", #"{"model":"m","x":"\u12G4"}"#, .failure(.invalidJSON)),
@@ -158,6 +164,29 @@ private let plain = Outcome.record(Decoded(provider: "unknown", model: "m"))
         let flat = CostLineDecoder(maxDepth: 1)
         #expect(decode(#"{"model":"m","x":1}"#, with: flat) == plain)
         #expect(decode(#"{"model":"m","x":{}}"#, with: flat) == .failure(.tooDeep))
+    }
+
+    /// Every byte value at every position of a word, with arbitrary bytes after it: the lowest
+    /// flagged byte is the first quote, backslash, control character or non-ASCII byte.
+    @Test func specialByteMaskFindsTheFirstSpecialByte() {
+        func isSpecial(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+        }
+        for position in 0..<8 {
+            for byte in 0...255 {
+                for seed in 0..<4 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a") + UInt8(position), count: 8)
+                    bytes[position] = UInt8(byte)
+                    for later in (position + 1)..<8 {
+                        bytes[later] = UInt8((byte &* 31 &+ later &* 7 &+ seed &* 85) & 0xFF)
+                    }
+                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                    let mask = JSONScanner.specialBytes(in: word)
+                    let first = bytes.firstIndex(where: isSpecial) ?? 8
+                    #expect((mask == 0 ? 8 : mask.trailingZeroBitCount >> 3) == first, "\(position) \(byte) \(seed)")
+                }
+            }
+        }
     }
 
     @Test func hugeLine() {

@@ -244,6 +244,19 @@ import Testing
         }
     }
 
+    /// The first members of the corpus's five writers' lines, in one context, start at five
+    /// different first slots, so no slot has to hold more than its `ways`.
+    @Test func objectsOfDifferentLeadsStartAtDifferentSlots() {
+        let leads = [#""model":"#, #""timesta"#, #""id": "c"#, #""request"#, #"'timesta"#].map { text in
+            Array(text.utf8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        }
+        let slots = leads.map { KeyPredictor.firstSlot(context: FieldTable.rootContext, lead: $0) }
+        #expect(Set(slots).count == leads.count)
+        #expect(slots.allSatisfy(KeyPredictor.isFirstSlot))
+        #expect(
+            KeyPredictor.firstSlot(context: 3, lead: leads[0]) != KeyPredictor.firstSlot(context: 4, lead: leads[0]))
+    }
+
     /// A first member's pattern starts after `{` and a later member's after a value: bytes
     /// learnt in one place are never taken as valid in the other.
     @Test func aFirstMemberIsNeverTakenForALaterOne() {
