@@ -130,14 +130,8 @@ struct JSONScanner {
             // Scalars under leaf nodes, nearly every mapped value, are stored here without a call;
             // skipped scalars share the same inlined scans.
             if opensString, !isEntered {
-                let contents = cursor
-                let isEscaped = try JSONScanner.scanString(&cursor, end)
-                if node >= 0 {
-                    slots[Int(node)].store(
-                        kind: .string, start: contents - lineStart, count: cursor - 1 - contents,
-                        isEscaped: isEscaped, generation: generation
-                    )
-                }
+                try JSONScanner.scanStringValue(
+                    &cursor, end, node: node, slots: slots, lineStart: lineStart, generation: generation)
                 continue
             }
             if opensString {
@@ -151,14 +145,8 @@ struct JSONScanner {
                 cursor = position
             } else if first == UInt8(ascii: "\"") {
                 cursor += 1
-                let contents = cursor
-                let isEscaped = try JSONScanner.scanString(&cursor, end)
-                if node >= 0 {
-                    slots[Int(node)].store(
-                        kind: .string, start: contents - lineStart, count: cursor - 1 - contents,
-                        isEscaped: isEscaped, generation: generation
-                    )
-                }
+                try JSONScanner.scanStringValue(
+                    &cursor, end, node: node, slots: slots, lineStart: lineStart, generation: generation)
             } else if JSONNumberGrammar.isDigit(first) || first == UInt8(ascii: "-") {
                 let token = cursor
                 if node >= 0 {
@@ -281,6 +269,23 @@ struct JSONScanner {
         }
         prediction = successor
         return member
+    }
+
+    /// Validates a string value after its opening quote, moving `cursor` past the closing one,
+    /// and stores it under `node` unless the node is -1 (a key nobody maps).
+    @inline(__always)
+    private static func scanStringValue(
+        _ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, node: Int32,
+        slots: UnsafeMutableBufferPointer<ScannedValue>, lineStart: UnsafePointer<UInt8>, generation: UInt32
+    ) throws(ScanFailure) {
+        let contents = cursor
+        let isEscaped = try scanString(&cursor, end)
+        if node >= 0 {
+            slots[Int(node)].store(
+                kind: .string, start: contents - lineStart, count: cursor - 1 - contents, isEscaped: isEscaped,
+                generation: generation
+            )
+        }
     }
 
     /// The node of a key with escapes, looked up by its unescaped text.
