@@ -232,6 +232,22 @@ struct CostMetricsStateBudgetTests {
         #expect(budgetLines(state).contains("llm_budget_spend_usd{budget=\"daily\",period=\"day\"} 0"))
     }
 
+    /// A finite timestamp too far out to place (`1e300`, `-1e300` epoch seconds) once crashed
+    /// the exporter when the hourly spend turned it into an hour. Such records are counted in
+    /// full; the budgets charge the far-future one to the current period as untimed and leave
+    /// out the far-past one as too late, like any record older than the previous period.
+    @Test func recordsWithTimestampsTooFarOutAreCountedNotFatal() {
+        var state = CostMetricsState()
+        #expect(state.configureBudgets([Self.dayInBerlin], now: 1_717_322_400) == nil)
+        RecordBuilder(costUSD: 1, timestamp: 1e300).record(into: &state)
+        RecordBuilder(costUSD: 2, timestamp: -1e300).record(into: &state)
+        RecordBuilder(costUSD: 4, timestamp: 1_717_322_000).record(into: &state)
+        let text = String(decoding: ExporterExposition.render(state, format: .text), as: UTF8.self)
+        #expect(text.contains("llm_requests_total{provider=\"openai\",model=\"gpt-4o\",status=\"success\"} 3\n"))
+        #expect(text.contains("llm_cost_usd_total{provider=\"openai\",model=\"gpt-4o\",status=\"success\"} 7\n"))
+        #expect(budgetLines(state).contains("llm_budget_spend_usd{budget=\"daily\",period=\"day\"} 5"))
+    }
+
     @Test func withoutBudgetsThereAreNoBudgetSeries() {
         var state = CostMetricsState()
         RecordBuilder(costUSD: 1).record(into: &state)
