@@ -109,10 +109,12 @@ extension CostMetricsState {
                 }
             },
             FamilySamples(MetricCatalog.cacheTokens) { writer in
-                for slot in order where cacheTokens[slot * 2] > 0 || cacheTokens[slot * 2 + 1] > 0 {
+                for slot in order
+                where modelCounters[slot].cacheReadTokens > 0 || modelCounters[slot].cacheWriteTokens > 0 {
                     for operation in 0..<2 {
                         writer.writeSample(
-                            models[slot].cacheOperationLabels[operation], cacheTokens[slot * 2 + operation])
+                            models[slot].cacheOperationLabels[operation],
+                            modelCounters[slot].cacheTokens(ofOperation: operation))
                     }
                 }
             },
@@ -143,17 +145,17 @@ extension CostMetricsState {
             },
             FamilySamples(MetricCatalog.cachedRequests) { writer in
                 for slot in order {
-                    writer.writeSample(models[slot].labels, cachedRequests[slot])
+                    writer.writeSample(models[slot].labels, modelCounters[slot].cachedRequests)
                 }
             },
             FamilySamples(MetricCatalog.unpricedRequests) { writer in
                 for slot in order {
-                    writer.writeSample(models[slot].labels, unpricedRequests[slot])
+                    writer.writeSample(models[slot].labels, modelCounters[slot].unpricedRequests)
                 }
             },
             FamilySamples(MetricCatalog.auditMismatches) { writer in
-                for slot in order where prices[slot] != nil {
-                    writer.writeSample(models[slot].labels, auditMismatches[slot])
+                for slot in order where modelCounters[slot].price != nil {
+                    writer.writeSample(models[slot].labels, modelCounters[slot].auditMismatches)
                 }
             },
             FamilySamples(MetricCatalog.errors) { writer in
@@ -170,8 +172,8 @@ extension CostMetricsState {
                 }
             },
             FamilySamples(MetricCatalog.lastRequestTimestamp) { writer in
-                for slot in order where lastRequestTimestamp[slot].isFinite {
-                    writer.writeSample(models[slot].labels, lastRequestTimestamp[slot])
+                for slot in order where modelCounters[slot].lastRequestTimestamp.isFinite {
+                    writer.writeSample(models[slot].labels, modelCounters[slot].lastRequestTimestamp)
                 }
             },
         ]

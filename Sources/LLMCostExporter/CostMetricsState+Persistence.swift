@@ -13,15 +13,16 @@ extension CostMetricsState {
             PersistedMetrics.Model(
                 provider: models[slot].provider,
                 model: models[slot].model,
-                cacheTokens: [cacheTokens[slot * 2], cacheTokens[slot * 2 + 1]],
-                cachedRequests: cachedRequests[slot],
-                unpricedRequests: unpricedRequests[slot],
-                auditMismatches: auditMismatches[slot],
+                cacheTokens: [modelCounters[slot].cacheReadTokens, modelCounters[slot].cacheWriteTokens],
+                cachedRequests: modelCounters[slot].cachedRequests,
+                unpricedRequests: modelCounters[slot].unpricedRequests,
+                auditMismatches: modelCounters[slot].auditMismatches,
                 errors: Dictionary(
                     uniqueKeysWithValues: StatusIndex.errorTypes.enumerated().compactMap { column, type in
                         errors[slot * width + column] > 0 ? (type.rawValue, errors[slot * width + column]) : nil
                     }),
-                lastRequestTimestamp: lastRequestTimestamp[slot].isFinite ? lastRequestTimestamp[slot] : nil,
+                lastRequestTimestamp: modelCounters[slot].lastRequestTimestamp.isFinite
+                    ? modelCounters[slot].lastRequestTimestamp : nil,
                 duration: StatusIndex.statuses.indices.map { persisted(duration, series: slot * 2 + $0) },
                 requestCost: persisted(requestCost, series: slot)
             )

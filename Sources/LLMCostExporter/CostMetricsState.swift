@@ -30,13 +30,9 @@ public struct CostMetricsState: Sendable {
     private(set) var models: [ModelSeries] = []
     private(set) var requestSeries: RequestSeriesTable
     private(set) var requestCounters: [RequestCounters] = []
-    private(set) var cacheTokens: [UInt64] = []
-    private(set) var cachedRequests: [UInt64] = []
-    private(set) var unpricedRequests: [UInt64] = []
-    private(set) var auditMismatches: [UInt64] = []
-    private(set) var prices: [ModelPrice?] = []
+    /// Per model slot, its price and the counters nearly every record touches.
+    private(set) var modelCounters: [ModelCounters] = []
     private(set) var errors: [UInt64] = []
-    private(set) var lastRequestTimestamp: [Double] = []
     private(set) var duration: HistogramColumns
     private(set) var requestCost: HistogramColumns
 
@@ -86,7 +82,7 @@ public struct CostMetricsState: Sendable {
         let request = requestSlot(model: slot, labels: record.labels)
         let status = StatusIndex.of(record.status)
         let series = slot * 2 + status
-        let costUSD = self.cost(of: record, slot: slot)
+        let costUSD = modelCounters[slot].count(record, pricing: pricing)
         requestCounters.withUnsafeMutableBufferPointer { counters in
             let index = request * 2 + status
             counters[index].requests += 1
@@ -99,22 +95,12 @@ public struct CostMetricsState: Sendable {
             // Checked here, not in the call: most setups have no budgets.
             if budgetLedger != nil { chargeBudgets(costUSD, at: record.timestamp, requestSlot: request) }
             requestCost.observe(costUSD, series: slot)
-        } else if record.status == .success || record.inputTokens != nil || record.outputTokens != nil {
-            // A failed call that used no tokens cost nothing; only a call that did is unpriced.
-            unpricedRequests[slot] += 1
         }
-        if let read = record.cacheReadTokens { cacheTokens[slot * 2] &+= read }
-        if let write = record.cacheWriteTokens { cacheTokens[slot * 2 + 1] &+= write }
         if let latency = record.latencySeconds { duration.observe(latency, series: series) }
-        if record.isCached { cachedRequests[slot] += 1 }
         if let errorType = record.errorType {
             errors[slot * StatusIndex.errorTypes.count + StatusIndex.of(errorType)] += 1
         }
-        if let timestamp = record.timestamp {
-            if !(timestamp <= lastRequestTimestamp[slot]) { lastRequestTimestamp[slot] = timestamp }
-        } else {
-            recordsWithoutTimestamp += 1
-        }
+        if record.timestamp == nil { recordsWithoutTimestamp += 1 }
     }
 
     /// The request slot of a record, creating its columns when new.
@@ -186,32 +172,9 @@ public struct CostMetricsState: Sendable {
     /// Replaces the pricing (a config reload); every model's price is looked up again.
     public mutating func configurePricing(_ pricing: CostPricing) {
         self.pricing = pricing
-        prices = models.map { pricing.catalog.price(forModel: $0.model, provider: $0.provider) }
-    }
-
-    /// The record's cost: as logged (audited against the price table), else priced from its
-    /// tokens, else `nil`.
-    @inline(__always)
-    private mutating func cost(of record: CostRecord, slot: Int) -> Double? {
-        let hasTokens =
-            record.inputTokens != nil || record.outputTokens != nil
-            || record.cacheReadTokens != nil || record.cacheWriteTokens != nil
-        let priced =
-            hasTokens
-            ? prices[slot].map { price in
-                price.cost(
-                    inputTokens: record.inputTokens ?? 0,
-                    outputTokens: record.outputTokens ?? 0,
-                    cacheReadTokens: record.cacheReadTokens ?? 0,
-                    cacheWriteTokens: record.cacheWriteTokens ?? 0
-                )
-            } : nil
-        guard let logged = record.costUSD else { return priced }
-        // A response served from a cache may legitimately cost nothing: no audit for it.
-        if let priced, !record.isCached, pricing.isMismatch(logged: logged, priced: priced) {
-            auditMismatches[slot] += 1
+        for (slot, model) in models.enumerated() {
+            modelCounters[slot].price = pricing.catalog.price(forModel: model.model, provider: model.provider)
         }
-        return logged
     }
 
     /// Counts one line that did not become a record, and the line in `lines`.
@@ -302,15 +265,11 @@ public struct CostMetricsState: Sendable {
         models.append(
             ModelSeries(provider: providerNames[provider], model: String(decoding: modelBytes, as: UTF8.self)))
         let statusCount = StatusIndex.statuses.count
-        cacheTokens.append(contentsOf: [0, 0])
-        cachedRequests.append(0)
-        unpricedRequests.append(0)
-        auditMismatches.append(0)
         let series = models[slot]
-        prices.append(pricing.catalog.price(forModel: series.model, provider: series.provider))
+        modelCounters.append(
+            ModelCounters(price: pricing.catalog.price(forModel: series.model, provider: series.provider)))
         hourlySpend.appendSlot()
         errors.append(contentsOf: repeatElement(0, count: StatusIndex.errorTypes.count))
-        lastRequestTimestamp.append(-.infinity)
         duration.ensureSeries(slot * statusCount + statusCount - 1)
         requestCost.ensureSeries(slot)
         return slot
@@ -339,15 +298,15 @@ public struct CostMetricsState: Sendable {
                 Array(model.model.utf8).withUnsafeBytes { self.slot(provider: provider, model: $0) }
             }
             slotOfSaved.append(slot)
-            cacheTokens[slot * 2] = model.cacheTokens.first ?? 0
-            cacheTokens[slot * 2 + 1] = model.cacheTokens.dropFirst().first ?? 0
-            cachedRequests[slot] = model.cachedRequests
-            unpricedRequests[slot] = model.unpricedRequests
-            auditMismatches[slot] = model.auditMismatches
+            modelCounters[slot].cacheReadTokens = model.cacheTokens.first ?? 0
+            modelCounters[slot].cacheWriteTokens = model.cacheTokens.dropFirst().first ?? 0
+            modelCounters[slot].cachedRequests = model.cachedRequests
+            modelCounters[slot].unpricedRequests = model.unpricedRequests
+            modelCounters[slot].auditMismatches = model.auditMismatches
             for (column, type) in StatusIndex.errorTypes.enumerated() {
                 errors[slot * StatusIndex.errorTypes.count + column] = model.errors[type.rawValue] ?? 0
             }
-            lastRequestTimestamp[slot] = model.lastRequestTimestamp ?? -.infinity
+            modelCounters[slot].lastRequestTimestamp = model.lastRequestTimestamp ?? -.infinity
             for (status, histogram) in model.duration.prefix(StatusIndex.statuses.count).enumerated() {
                 duration.restore(
                     series: slot * 2 + status, buckets: histogram.buckets, count: histogram.count, sum: histogram.sum)

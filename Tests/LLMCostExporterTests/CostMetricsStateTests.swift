@@ -130,7 +130,7 @@ struct CostMetricsStateTests {
         RecordBuilder(costUSD: 0).record(into: &state)
         RecordBuilder(status: .error, errorType: .timeout).record(into: &state)
         RecordBuilder(status: .error, errorType: .other, inputTokens: 5).record(into: &state)
-        #expect(state.unpricedRequests == [2])
+        #expect(state.modelCounters.map(\.unpricedRequests) == [2])
     }
 
     @Test func lastTimestampKeepsTheNewestRecordsOwnTime() {
@@ -185,7 +185,7 @@ struct CostMetricsStateTests {
         RecordBuilder(costUSD: 0.003534, inputTokens: 1000, outputTokens: 100).record(into: &state)
         RecordBuilder(costUSD: 0.035, inputTokens: 1000, outputTokens: 100).record(into: &state)
         RecordBuilder(costUSD: 0.035).record(into: &state)
-        #expect(state.auditMismatches == [1], "only the tenfold cost is off by more than 1%")
+        #expect(state.modelCounters.map(\.auditMismatches) == [1], "only the tenfold cost is off by more than 1%")
         #expect(
             exposition(state, families: ["llm_cost_audit_mismatch_total"]).contains(
                 "llm_cost_audit_mismatch_total{provider=\"openai\",model=\"gpt-4o\"} 1\n"

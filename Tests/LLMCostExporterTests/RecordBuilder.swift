@@ -19,11 +19,16 @@ struct RecordBuilder {
 
     /// Records the built record into `state`.
     func record(into state: inout CostMetricsState) {
+        withRecord { state.record($0) }
+    }
+
+    /// Calls `body` with the built record, whose bytes live only during the call.
+    func withRecord<Result>(_ body: (CostRecord) -> Result) -> Result {
         let providerBytes = Array(provider.utf8)
         let modelBytes = Array(model.utf8)
-        providerBytes.withUnsafeBytes { providerBuffer in
+        return providerBytes.withUnsafeBytes { providerBuffer in
             modelBytes.withUnsafeBytes { modelBuffer in
-                state.record(
+                body(
                     CostRecord(
                         provider: providerBuffer,
                         model: modelBuffer,
