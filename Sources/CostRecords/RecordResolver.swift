@@ -422,10 +422,11 @@ struct RecordResolver {
     /// latency rather than rejecting the record: it is derived, not logged.
     private func resolveLatency() throws(Rejection) -> Double? {
         if let value = first(.latencySeconds) {
-            return try seconds(value, scale: 1)
+            return try duration(value)
         }
         if let value = first(.latencyMilliseconds) {
-            return try seconds(value, scale: 1_000)
+            // Divided here, not in `duration`, so that logged seconds take no division.
+            return try duration(value) / 1_000
         }
         guard let start = first(.startTime).flatMap(epochSeconds), let end = first(.endTime).flatMap(epochSeconds),
             end >= start
@@ -441,12 +442,12 @@ struct RecordResolver {
         return microseconds.isFinite ? microseconds / 1_000_000 : difference
     }
 
-    /// A logged duration, divided by `scale`, finite and not negative.
-    private func seconds(_ value: Value, scale: Double) throws(Rejection) -> Double {
+    /// A logged duration, finite and not negative, in the unit it was logged in.
+    private func duration(_ value: Value) throws(Rejection) -> Double {
         guard let number = double(value) else {
             throw .invalidValue
         }
-        return try nonNegativeFinite(number) / scale
+        return try nonNegativeFinite(number)
     }
 
     /// `value` when finite and not negative (with -0 as 0); otherwise the line is rejected.

@@ -88,17 +88,25 @@ public struct LineSplitter: Sendable {
     ///   - body: Called for each complete line or skipped long line, in order.
     public mutating func split(_ chunk: UnsafeRawBufferPointer, _ body: (Event) -> Void) {
         guard let base = chunk.baseAddress, !chunk.isEmpty else { return }
-        var start = 0
-        while start < chunk.count {
-            guard let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), chunk.count - start) else {
-                pendingByteCount += chunk.count - start
-                keepPartial(UnsafeRawBufferPointer(rebasing: chunk[start...]))
-                return
-            }
+        let newlineByte = Int32(UInt8(ascii: "\n"))
+        guard let firstNewline = memchr(base, newlineByte, chunk.count) else {
+            pendingByteCount += chunk.count
+            keepPartial(chunk)
+            return
+        }
+        let firstEnd = base.distance(to: UnsafeRawPointer(firstNewline))
+        finishLine(UnsafeRawBufferPointer(start: base, count: firstEnd), body)
+        // Once a line has ended, nothing is kept, no long line is being skipped and the byte
+        // order mark lies behind: the chunk's other lines need none of those checks.
+        var start = firstEnd + 1
+        while start < chunk.count, let newline = memchr(base + start, newlineByte, chunk.count - start) {
             let end = base.distance(to: UnsafeRawPointer(newline))
-            pendingByteCount = 0
-            finishLine(UnsafeRawBufferPointer(rebasing: chunk[start..<end]), body)
+            emitAfterFileStart(UnsafeRawBufferPointer(start: base + start, count: end - start), body)
             start = end + 1
+        }
+        pendingByteCount = chunk.count - start
+        if start < chunk.count {
+            keepPartial(UnsafeRawBufferPointer(rebasing: chunk[start...]))
         }
     }
 
@@ -147,6 +155,14 @@ public struct LineSplitter: Sendable {
                 line = UnsafeRawBufferPointer(rebasing: line[3...])
             }
         }
+        emitAfterFileStart(line, body)
+    }
+
+    /// Reports a complete line that does not start the file: without its `\r`, unless too
+    /// long or blank.
+    @inline(__always)
+    private func emitAfterFileStart(_ rawLine: UnsafeRawBufferPointer, _ body: (Event) -> Void) {
+        var line = rawLine
         if line.last == UInt8(ascii: "\r") {
             line = UnsafeRawBufferPointer(rebasing: line[..<(line.count - 1)])
         }

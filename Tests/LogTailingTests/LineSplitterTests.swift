@@ -93,6 +93,13 @@ let splitCases: [SplitCase] = [
     SplitCase("long partial line waits for its end", "ok\n0123456789", max: 4, ["ok"], pending: 10),
     SplitCase("resumed inside a long line", "6789\nok\n", max: 4, at: .insideTooLongLine, ["<too long>", "ok"]),
     SplitCase("resumed at a line start", "ab\n", at: .lineStart, ["ab"]),
+    SplitCase(
+        "CRLF, blank and long lines after a chunk's first line",
+        "a\n\r\nabcde\r\nb\r\n \t\nabcd\r\nc",
+        max: 4,
+        ["a", "<too long>", "b", "abcd"],
+        pending: 1
+    ),
     SplitCase("JSON records", "{\"a\":1}\n{\"b\":[1,2]}\n{\"c\":", ["{\"a\":1}", "{\"b\":[1,2]}"], pending: 5),
 ]
 
