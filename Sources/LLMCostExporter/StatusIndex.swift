@@ -15,23 +15,15 @@ enum StatusIndex {
     }
 
     /// The column of `errorType` within a model's error series.
+    ///
+    /// A scan of the few error types, like `of(_:)` for reasons: `ErrorType.allCases` would
+    /// build an array on every failed call.
     static func of(_ errorType: ErrorType) -> Int {
-        errorTypeColumns[Int(errorType.ordinal)]
+        errorTypes.firstIndex(of: errorType) ?? 0
     }
 
     /// The column of `reason` in the line-error counters.
     static func of(_ reason: LineErrorReason) -> Int {
         lineErrorReasons.firstIndex(of: reason) ?? 0
-    }
-
-    private static let errorTypeColumns: [Int] = ErrorType.allCases.map { type in
-        errorTypes.firstIndex(of: type) ?? 0
-    }
-}
-
-extension ErrorType {
-    /// The case's position in `allCases`.
-    fileprivate var ordinal: Int {
-        ErrorType.allCases.firstIndex(of: self) ?? 0
     }
 }
