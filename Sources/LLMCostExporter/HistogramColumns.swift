@@ -2,17 +2,22 @@ import CostBudgets
 
 /// The buckets, sums and counts of every series of one histogram family, stored flat.
 ///
-/// Series are numbered densely by the caller. A series' bucket counts and its count sit
-/// side by side in one array (`stride` cells per series) and its sum in another, so an
-/// observation writes two arrays and a scrape's snapshot copies two.
+/// Series are numbered densely by the caller. A series' bucket counts, its count and its sum
+/// sit side by side in one array (`stride` cells per series), so an observation writes one
+/// array — one copy-on-write check — and a scrape's snapshot copies one.
 struct HistogramColumns: Sendable {
     /// The finite upper bounds, ascending.
     let upperBounds: [Double]
     /// Per series, the observations in each bucket alone (not cumulative), then the number
-    /// of observations, including those above the last bound.
+    /// of observations, including those above the last bound, then the sum of observations
+    /// as the bytes of a `CompensatedSum` (`sumCells` cells).
     private var cells: [UInt64] = []
-    /// Per series, the sum of observations.
-    private var sums: [CompensatedSum] = []
+    /// How many series there are room for.
+    private var seriesCount = 0
+
+    /// Cells a series' sum takes: a `CompensatedSum` is plain `Double`s, 8-byte aligned like
+    /// the `UInt64` cells it is stored in.
+    private static let sumCells = MemoryLayout<CompensatedSum>.stride / MemoryLayout<UInt64>.stride
 
     /// Per binary exponent field of a non-negative `Double` (`bitPattern >> 52`), how many
     /// bounds lie below every value with that exponent: where an observation's bucket search
@@ -30,15 +35,15 @@ struct HistogramColumns: Sendable {
         }
     }
 
-    /// Cells per series: one per bound, and the count.
-    private var stride: Int { upperBounds.count + 1 }
+    /// Cells per series: one per bound, the count, and the sum.
+    private var stride: Int { upperBounds.count + 1 + Self.sumCells }
 
     /// Makes room for series up to and including `series`.
     mutating func ensureSeries(_ series: Int) {
-        guard series >= sums.count else { return }
-        let added = series + 1 - sums.count
-        cells.append(contentsOf: repeatElement(0, count: added * stride))
-        sums.append(contentsOf: repeatElement(CompensatedSum(), count: added))
+        guard series >= seriesCount else { return }
+        // All-zero bytes are an empty `CompensatedSum` (0 + 0), so zeroed cells start empty.
+        cells.append(contentsOf: repeatElement(0, count: (series + 1 - seriesCount) * stride))
+        seriesCount = series + 1
     }
 
     /// Records one observation in `series`, which must exist.
@@ -52,32 +57,40 @@ struct HistogramColumns: Sendable {
             bucket += 1
         }
         let bucketCount = upperBounds.count
-        let start = series * (bucketCount + 1)
+        let start = series * (bucketCount + 1 + Self.sumCells)
         cells.withUnsafeMutableBufferPointer { cells in
             if bucket < bucketCount { cells[start + bucket] += 1 }
             cells[start + bucketCount] += 1
+            let bytes = UnsafeMutableRawBufferPointer(cells)
+            let sumOffset = (start + bucketCount + 1) * MemoryLayout<UInt64>.stride
+            var sum = bytes.load(fromByteOffset: sumOffset, as: CompensatedSum.self)
+            sum.add(value)
+            bytes.storeBytes(of: sum, toByteOffset: sumOffset, as: CompensatedSum.self)
         }
-        sums[series].add(value)
     }
 
     /// The number of observations in `series`.
     func count(of series: Int) -> UInt64 {
-        cells[series * stride + stride - 1]
+        cells[series * stride + upperBounds.count]
     }
 
     /// The sum of the observations in `series`.
     func sum(of series: Int) -> Double {
-        sums[series].value
+        let start = series * stride + upperBounds.count + 1
+        return cells[start..<(start + Self.sumCells)].withUnsafeBytes { $0.load(as: CompensatedSum.self) }.value
     }
 
     /// Sets a series' buckets, count and sum (restored from a saved state); `buckets` must
     /// have one count per bound.
     mutating func restore(series: Int, buckets: [UInt64], count: UInt64, sum: Double) {
-        guard buckets.count == upperBounds.count, series < sums.count else { return }
+        guard buckets.count == upperBounds.count, series < seriesCount else { return }
         let start = series * stride
         cells.replaceSubrange(start..<(start + upperBounds.count), with: buckets)
         cells[start + upperBounds.count] = count
-        sums[series] = CompensatedSum(sum)
+        let sumStart = start + upperBounds.count + 1
+        cells[sumStart..<(sumStart + Self.sumCells)].withUnsafeMutableBytes {
+            $0.storeBytes(of: CompensatedSum(sum), as: CompensatedSum.self)
+        }
     }
 
     /// The non-cumulative bucket counts of `series`.
