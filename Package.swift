@@ -43,7 +43,7 @@ let package = Package(
 
         .testTarget(name: "PrometheusFormatTests", dependencies: ["PrometheusFormat"]),
         .testTarget(name: "CivilCalendarTests", dependencies: ["CivilCalendar"]),
-        .testTarget(name: "CostRecordsTests", dependencies: ["CostRecords"]),
+        .testTarget(name: "CostRecordsTests", dependencies: ["CostRecords", "ExporterTestSupport"]),
         .testTarget(name: "LogTailingTests", dependencies: ["LogTailing"]),
         .testTarget(name: "MetricsHTTPTests", dependencies: ["MetricsHTTP", "ExporterTestSupport"]),
         .testTarget(name: "ConfigYAMLTests", dependencies: ["ConfigYAML"], resources: [.copy("Corpus")]),
@@ -57,7 +57,8 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         // What the tests that run real processes and sockets share: child processes with a
-        // certain end, free loopback ports, a raw HTTP client, a Prometheus API client.
+        // certain end, free loopback ports, a raw HTTP client, a Prometheus API client, and the
+        // seeded random generator of every randomized test.
         .target(name: "ExporterTestSupport", path: "Tests/ExporterTestSupport", swiftSettings: strictSettings),
         // Checks of the shipped deployment files (alert rules, dashboards, prometheus.yml)
         // with the real Prometheus tools.

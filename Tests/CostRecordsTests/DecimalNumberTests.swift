@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Glibc
 import Testing
 
@@ -52,7 +53,7 @@ import Testing
 
     /// Random decimals of every length and exponent agree with `strtod` bit for bit.
     @Test func agreesWithStrtod() {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         for _ in 0..<50_000 {
             let digitCount = Int(generator.next() % 20) + 1
             var digits = String(generator.next() % 9 + 1)
@@ -113,22 +114,5 @@ import Testing
     /// Runs `body` with `text` taken apart, or nil when it is not a JSON number.
     private func withNumber<T>(_ text: String, _ body: (DecimalNumber?) -> T) -> T {
         Array(text.utf8).withUnsafeBytes { body(DecimalNumber($0)) }
-    }
-}
-
-/// A small deterministic generator, so that the random test is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Testing
 
 @testable import CostRecords
@@ -23,7 +24,7 @@ import Testing
     /// A decoder that has seen many lines decodes every line, including lines whose keys
     /// resemble the predicted ones, exactly as a fresh decoder does.
     @Test func predictionsNeverChangeAnOutcome() {
-        var generator = SplitMix64(seed: 0x9E11)
+        var generator = SeededGenerator(seed: 0x9E11)
         let shared = CostLineDecoder()
         for round in 0..<4_000 {
             var line = Self.templates[Int(generator.next() % UInt64(Self.templates.count))]
@@ -231,7 +232,7 @@ import Testing
 
     /// First-member slots and successors never meet, for any context and any key sequence.
     @Test func firstSlotsAreApartFromSuccessors() {
-        var generator = SplitMix64(seed: 0xF125)
+        var generator = SeededGenerator(seed: 0xF125)
         for context in Int32(-1)..<Int32(4_096) {
             #expect(KeyPredictor.isFirstSlot(KeyPredictor.firstSlot(context: context)))
         }
@@ -269,7 +270,7 @@ import Testing
     }
 
     /// `line` with one of its keys altered: a byte changed, added or removed, or escaped.
-    private func mutate(_ line: String, _ generator: inout SplitMix64) -> String {
+    private func mutate(_ line: String, _ generator: inout SeededGenerator) -> String {
         let present = Self.keys.filter { line.contains("\"\($0)\"") }
         guard let key = present.isEmpty ? nil : present[Int(generator.next() % UInt64(present.count))] else {
             return line

@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Testing
 
 @testable import CostRecords
@@ -83,7 +84,7 @@ import Testing
 
     @Test func agreesWithTheUncachedReader() {
         var cache = TimestampParser.MinuteCache()
-        var generator = SplitMix64(seed: 0x7133)
+        var generator = SeededGenerator(seed: 0x7133)
         for _ in 0..<2_000 {
             let text = Self.texts[Int(generator.next() % UInt64(Self.texts.count))]
             Array(text.utf8).withUnsafeBytes { bytes in

@@ -1,3 +1,4 @@
+import ExporterTestSupport
 import Testing
 
 @testable import MetricsHTTP
@@ -329,19 +330,6 @@ private let cases: [ParserCase] = [
     }
 }
 
-/// A small deterministic generator, so mutation tests are repeatable.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
-
 @Suite struct HTTPRequestParserMutationTests {
     private static let seedRequest = Array(
         "GET /metrics?a=1 HTTP/1.1\r\nHost: example\r\nAccept: text/plain;q=0.5\r\nConnection: close\r\n\r\n".utf8)
@@ -349,7 +337,7 @@ struct SplitMix64: RandomNumberGenerator {
     /// Limits the seed request meets exactly, so mutations cross them both ways.
     private static let tightLimits = HTTPRequestParser.Limits(maxRequestTargetLength: 12, maxHeaderSectionSize: 62)
 
-    private func mutate(_ bytes: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
+    private func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
         var result = bytes
         for _ in 0..<Int.random(in: 1...4, using: &generator) {
             let position = Int.random(in: 0..<max(result.count, 1), using: &generator)
@@ -365,7 +353,7 @@ struct SplitMix64: RandomNumberGenerator {
         return result
     }
 
-    private func parseInChunks(_ bytes: [UInt8], sizes: inout SplitMix64) -> HTTPRequestParser.Outcome {
+    private func parseInChunks(_ bytes: [UInt8], sizes: inout SeededGenerator) -> HTTPRequestParser.Outcome {
         var parser = HTTPRequestParser(limits: Self.tightLimits)
         var buffer: [UInt8] = []
         var offset = 0
@@ -391,7 +379,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func mutatedRequestsParseTheSameWholeAndInRandomChunks() {
-        var generator = SplitMix64(state: 42)
+        var generator = SeededGenerator(seed: 42)
         var outcomes: Set<String> = []
         for _ in 0..<3000 {
             let input = mutate(Self.seedRequest, using: &generator)

@@ -1,3 +1,5 @@
+import ExporterTestSupport
+
 /// A random program of file operations for the model-based test: what a busy application
 /// and its log rotation do to the tailed files, and restarts of the exporter in between.
 struct TailProgram: CustomStringConvertible {
