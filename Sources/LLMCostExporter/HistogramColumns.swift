@@ -13,7 +13,7 @@ struct HistogramColumns: Sendable {
     /// as the bytes of a `CompensatedSum` (`sumCells` cells).
     private var cells: [UInt64] = []
     /// How many series there are room for.
-    private var seriesCount = 0
+    private var seriesCount: Int { cells.count / stride }
 
     /// Cells a series' sum takes: a `CompensatedSum` is plain `Double`s, 8-byte aligned like
     /// the `UInt64` cells it is stored in.
@@ -43,7 +43,6 @@ struct HistogramColumns: Sendable {
         guard series >= seriesCount else { return }
         // All-zero bytes are an empty `CompensatedSum` (0 + 0), so zeroed cells start empty.
         cells.append(contentsOf: repeatElement(0, count: (series + 1 - seriesCount) * stride))
-        seriesCount = series + 1
     }
 
     /// Records one observation in `series`, which must exist.
@@ -57,7 +56,7 @@ struct HistogramColumns: Sendable {
             bucket += 1
         }
         let bucketCount = upperBounds.count
-        let start = series * (bucketCount + 1 + Self.sumCells)
+        let start = series * stride
         cells.withUnsafeMutableBufferPointer { cells in
             if bucket < bucketCount { cells[start + bucket] += 1 }
             cells[start + bucketCount] += 1
