@@ -10,7 +10,6 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
 out="${OUT:-$here/out}/live"
 mkdir -p "$out"
 
@@ -18,13 +17,7 @@ if ! command -v wrk > /dev/null 2>&1; then
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
 fi
 
-ours="${OURS:-}"
-if [ -z "$ours" ]; then
-    export PATH="/opt/swift/usr/bin:$PATH"
-    scratch="${SCRATCH:-$repo/.build-bench}"
-    (cd "$repo" && swift build -c release --scratch-path "$scratch" --product llm-cost-exporter >&2)
-    ours="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/llm-cost-exporter"
-fi
+ours="$("$here/build-ours.sh")"
 
 # live.py kills what it starts; this trap covers live.py itself (Ctrl-C, a killed shell).
 py_pid=""

@@ -12,20 +12,13 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
 seed="${SEED:-7}"
 out="${OUT:-$here/out}"
 sizes="${SIZES:-10000 1000000 10000000}"
 max_growth="${MAX_GROWTH:-1.20}"
 mkdir -p "$out"
 
-ours="${OURS:-}"
-if [ -z "$ours" ]; then
-    export PATH="/opt/swift/usr/bin:$PATH"
-    scratch="${SCRATCH:-$repo/.build-bench}"
-    (cd "$repo" && swift build -c release --scratch-path "$scratch" --product llm-cost-exporter >&2)
-    ours="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/llm-cost-exporter"
-fi
+ours="$("$here/build-ours.sh")"
 [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time; } >&2
 
 rows=()

@@ -13,7 +13,6 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/.." && pwd)"
 lines="${LINES:-1000000}"
 seed="${SEED:-7}"
 out="${OUT:-$here/out}"
@@ -33,16 +32,8 @@ need_apt mtail mtail
 need_apt taskset util-linux
 python3 -c 'import prometheus_client' 2> /dev/null || python3 -m pip install -q prometheus_client >&2
 
-ours="${OURS:-}"
-if [ "$ours" = none ]; then
-    ours=""
-elif [ -z "$ours" ]; then
-    export PATH="/opt/swift/usr/bin:$PATH"
-    scratch="${SCRATCH:-$repo/.build-bench}"
-    echo "building llm-cost-exporter (release) in $scratch…" >&2
-    (cd "$repo" && swift build -c release --scratch-path "$scratch" --product llm-cost-exporter >&2)
-    ours="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/llm-cost-exporter"
-fi
+ours=""
+[ "${OURS:-}" = none ] || ours="$("$here/build-ours.sh")"
 
 corpus="$out/corpus-$lines-s$seed.jsonl"
 if [ ! -s "$corpus" ] || [ ! -s "$corpus.truth.json" ]; then
