@@ -26,7 +26,7 @@ base=""
 fail=0
 for n in $sizes; do
     corpus="$out/corpus-$n-s$seed.jsonl"
-    if [ ! -s "$corpus" ] || [ ! -s "$corpus.truth.json" ]; then
+    if [ ! -s "$corpus" ] || [ ! -s "$corpus.truth.json" ] || [ "$here/generate_corpus.py" -nt "$corpus.truth.json" ]; then
         echo "generating $corpus…" >&2
         python3 "$here/generate_corpus.py" --lines "$n" --seed "$seed" -o "$corpus.tmp" --truth "$corpus.truth.json"
         mv "$corpus.tmp" "$corpus"

@@ -36,7 +36,7 @@ ours=""
 [ "${OURS:-}" = none ] || ours="$("$here/build-ours.sh")"
 
 corpus="$out/corpus-$lines-s$seed.jsonl"
-if [ ! -s "$corpus" ] || [ ! -s "$corpus.truth.json" ]; then
+if [ ! -s "$corpus" ] || [ ! -s "$corpus.truth.json" ] || [ "$here/generate_corpus.py" -nt "$corpus.truth.json" ]; then
     echo "generating $corpus…" >&2
     python3 "$here/generate_corpus.py" --lines "$lines" --seed "$seed" -o "$corpus.tmp" --truth "$corpus.truth.json"
     mv "$corpus.tmp" "$corpus"
