@@ -125,11 +125,7 @@ package final class ExporterUnderTest {
 
     /// Scrapes `/metrics` in the text format.
     package func scrape() throws -> Exposition {
-        let reply = try get("/metrics")
-        guard reply.status == 200 else {
-            throw StartError(description: "GET /metrics answered \(reply.status): \(reply.text)")
-        }
-        return try Exposition(parsing: reply.text)
+        try ServingExporter.scrape(port: port)
     }
 
     /// Scrapes until the totals are `expected`, for up to `timeout`, then expects them to be.

@@ -79,7 +79,14 @@ package final class ServingExporter: Sendable {
     ///
     /// - Throws: `Failure` when the answer is not 200, or what the connection or parse throws.
     package func scrape() throws -> Exposition {
-        let reply = try get("/metrics")
+        try Self.scrape(port: port)
+    }
+
+    /// Scrapes `/metrics` in the text format from the exporter listening on `port`.
+    ///
+    /// - Throws: `Failure` when the answer is not 200, or what the connection or parse throws.
+    package static func scrape(port: UInt16) throws -> Exposition {
+        let reply = try get("/metrics", port: port)
         guard reply.status == 200 else {
             throw Failure(description: "GET /metrics answered \(reply.status): \(reply.text)")
         }
