@@ -70,25 +70,73 @@ public final class CostLineDecoder {
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self), !line.isEmpty else {
             return .failure(.invalidJSON)
         }
-        values.beginLine()
-        scratch.reset()
-        var scanner = JSONScanner(
-            lineStart: base, end: base + line.count, position: base, maxDepth: maxDepth, table: table.view,
-            slots: values.slots, generation: values.generation, scratch: scratch, containerStack: containerStack,
-            predictor: predictor
-        )
+        let end = base + line.count
+        var scanner = makeScanner(start: base, end: end)
         let isObject: Bool
         do {
-            isObject = try scanner.scanLine()
+            isObject = try scanner.scanValue()
         } catch {
             return .failure(error.reason)
         }
+        guard scanner.position == end else {
+            return .failure(.invalidJSON)
+        }
+        return resolve(line, isObject: isObject, presence: scanner.presence)
+    }
+
+    /// Decodes the line at the start of `bytes` without looking for its end first, when that
+    /// line is one valid JSON value followed by its `\n`; nil otherwise, with nothing decided.
+    ///
+    /// This saves the search for the newline of a well-formed line: the scan that validates
+    /// the line finds its end. A line this gives an outcome for gets the same outcome from
+    /// `decode(_:)`. For any other line (malformed, blank, without its `\n` in `bytes`, or
+    /// with whitespace other than `\r` after its value) nothing is counted and the caller
+    /// finds the line's end and calls `decode(_:)`.
+    ///
+    /// - Parameters:
+    ///   - bytes: Bytes that start with a line, not at the start of its file; the line's
+    ///     `\n` is found only within them.
+    ///   - length: Set, when a line was decoded, to its length with its `\n`.
+    /// - Returns: The line's record, valid until the next call, or the reason it is not one;
+    ///   nil when the line must be decoded by `decode(_:)`.
+    public func decodeLine(atStartOf bytes: UnsafeRawBufferPointer, length: inout Int) -> DecodeOutcome? {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            return nil
+        }
+        let end = base + bytes.count
+        var scanner = makeScanner(start: base, end: end)
+        guard let isObject = try? scanner.scanValue(), scanner.position < end,
+            scanner.position.pointee == UInt8(ascii: "\n")
+        else {
+            return nil
+        }
+        let lineLength = scanner.position - base
+        length = lineLength + 1
+        return resolve(
+            UnsafeRawBufferPointer(start: base, count: lineLength), isObject: isObject, presence: scanner.presence)
+    }
+
+    /// A scanner for the bytes from `start` to `end`, for a new line.
+    @inline(__always)
+    private func makeScanner(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> JSONScanner {
+        values.beginLine()
+        scratch.reset()
+        return JSONScanner(
+            lineStart: start, end: end, position: start, maxDepth: maxDepth, table: table.view,
+            slots: values.slots, generation: values.generation, scratch: scratch, containerStack: containerStack,
+            predictor: predictor
+        )
+    }
+
+    /// The outcome of a line scanned whole and valid.
+    @inline(__always)
+    private func resolve(_ line: UnsafeRawBufferPointer, isObject: Bool, presence: UInt64) -> DecodeOutcome {
         guard isObject else {
             return .failure(.notAnObject)
         }
         let resolver = RecordResolver(
             line: line, table: table.view, slots: values.slots, generation: values.generation,
-            presence: scanner.presence, scratch: scratch, minuteCache: minuteCache
+            presence: presence, scratch: scratch, minuteCache: minuteCache
         )
         return resolver.resolve(labels: labels)
     }

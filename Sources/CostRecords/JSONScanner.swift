@@ -42,12 +42,15 @@ struct JSONScanner {
     /// The union of the `FieldTable.Node.presence` bits of every node given a value so far.
     var presence: UInt64 = 0
 
-    /// Scans the whole line.
+    /// Scans one top-level value with the whitespace around it, leaving the read position
+    /// after the whitespace that follows it: at `end` for a line that holds one value and
+    /// nothing else, on the `\n` that ends the line when the scanner was given a line and
+    /// what follows it.
     ///
     /// - Returns: Whether the top-level value is an object (otherwise it is valid JSON of
     ///   another kind).
     /// - Throws: `ScanFailure` at the first problem.
-    mutating func scanLine() throws(ScanFailure) -> Bool {
+    mutating func scanValue() throws(ScanFailure) -> Bool {
         JSONScanner.skipWhitespace(&position, end)
         guard position < end else {
             throw .invalidJSON
@@ -63,9 +66,6 @@ struct JSONScanner {
             try skipValue(depth: 0)
         }
         JSONScanner.skipWhitespace(&position, end)
-        guard position == end else {
-            throw .invalidJSON
-        }
         return isObject
     }
 
@@ -515,9 +515,13 @@ struct JSONScanner {
         return cursor
     }
 
-    /// Whether `byte` is JSON whitespace (space, tab, line feed, carriage return).
+    /// Whether `byte` is JSON whitespace within a line: space, tab or carriage return.
+    ///
+    /// A line feed is JSON whitespace too, but it never lies inside a line: it ends one. The
+    /// scanner stops at it, so that given a line and the lines after it, it can never read
+    /// past the line's end into a value that is not the line's.
     @inline(__always)
     static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09)
+        byte <= 0x20 && (byte == 0x20 || byte == 0x0D || byte == 0x09)
     }
 }

@@ -13,6 +13,20 @@ public struct LineIngestor {
         decoder = CostLineDecoder(mapping: mapping)
     }
 
+    /// Counts the line at the start of `bytes` in `state` when the decoder can take it without
+    /// being told where it ends (`CostLineDecoder.decodeLine(atStartOf:length:)`).
+    ///
+    /// - Returns: The length of the line counted, with its `\n`, or 0 when nothing was counted.
+    public func ingestLine(atStartOf bytes: UnsafeRawBufferPointer, into state: inout CostMetricsState) -> Int {
+        var length = 0
+        switch decoder.decodeLine(atStartOf: bytes, length: &length) {
+        case .record(let record): state.record(record)
+        case .failure(let reason): state.recordLineError(reason)
+        case nil: break
+        }
+        return length
+    }
+
     /// Counts one splitter event in `state`.
     public func ingest(_ event: LineSplitter.Event, into state: inout CostMetricsState) {
         switch event {

@@ -7,12 +7,14 @@ struct MetricsTailSink: TailSink {
     let logger: Logger
 
     /// Records the whole chunk under one lock: a scrape sees all of its lines or none.
-    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void)
-    {
+    mutating func consumeChunk(
+        of file: TailedFile, bytes: Int,
+        _ deliverLines: (_ claim: (UnsafeRawBufferPointer) -> Int, _ body: (LineSplitter.Event) -> Void) -> Void
+    ) {
         let ingestor = self.ingestor
         metrics.update { state in
             state.recordBytesRead(bytes)
-            deliverLines { ingestor.ingest($0, into: &state) }
+            deliverLines({ ingestor.ingestLine(atStartOf: $0, into: &state) }, { ingestor.ingest($0, into: &state) })
         }
     }
 

@@ -110,8 +110,8 @@ extension FileTailer {
         while true {
             switch fileSystem.read(descriptor, at: file.readOffset, into: buffer) {
             case .bytes(let chunk):
-                sink.consumeChunk(of: file.tailedFile, bytes: chunk.count) { deliver in
-                    file.splitter.split(chunk, deliver)
+                sink.consumeChunk(of: file.tailedFile, bytes: chunk.count) { claim, body in
+                    file.splitter.split(chunk, claimingLinesWith: claim, body)
                 }
                 file.remember(chunk)
                 counters.bytesRead += chunk.count

@@ -87,6 +87,31 @@ public struct LineSplitter: Sendable {
     ///   - chunk: The bytes that follow the previous chunk.
     ///   - body: Called for each complete line or skipped long line, in order.
     public mutating func split(_ chunk: UnsafeRawBufferPointer, _ body: (Event) -> Void) {
+        split(chunk, claimingLinesWith: { _ in 0 }, body)
+    }
+
+    /// Splits the next bytes of the file, offering each line to `claim` before looking for
+    /// its end.
+    ///
+    /// A consumer that validates a line byte by byte finds the line's end as it goes, and
+    /// the search for the newline is then work done twice. So at the start of a line in the
+    /// middle of the chunk (not the chunk's first line, which may continue a partial line or
+    /// start the file), `claim` is given the bytes from the line's start up to the furthest
+    /// its newline may lie for the line to be within the length limit. When it returns a
+    /// length, it has taken the line: the length runs through the line's `\n` and splitting
+    /// goes on after it. When it returns 0, it has taken nothing, and the splitter finds the
+    /// line's end and reports it to `body` as usual (a line, a long line, or nothing for a
+    /// blank one).
+    ///
+    /// - Parameters:
+    ///   - chunk: The bytes that follow the previous chunk.
+    ///   - claim: Given a line's start; returns the length of the line it took, `\n`
+    ///     included, or 0.
+    ///   - body: Called for each complete line or skipped long line not claimed, in order.
+    public mutating func split(
+        _ chunk: UnsafeRawBufferPointer, claimingLinesWith claim: (UnsafeRawBufferPointer) -> Int,
+        _ body: (Event) -> Void
+    ) {
         guard let base = chunk.baseAddress, !chunk.isEmpty else { return }
         let newlineByte = Int32(UInt8(ascii: "\n"))
         guard let firstNewline = memchr(base, newlineByte, chunk.count) else {
@@ -99,7 +124,14 @@ public struct LineSplitter: Sendable {
         // Once a line has ended, nothing is kept, no long line is being skipped and the byte
         // order mark lies behind: the chunk's other lines need none of those checks.
         var start = firstEnd + 1
-        while start < chunk.count, let newline = memchr(base + start, newlineByte, chunk.count - start) {
+        while start < chunk.count {
+            let claimed = claim(
+                UnsafeRawBufferPointer(start: base + start, count: min(chunk.count - start, maxLineLength + 1)))
+            if claimed > 0 {
+                start += claimed
+                continue
+            }
+            guard let newline = memchr(base + start, newlineByte, chunk.count - start) else { break }
             let end = base.distance(to: UnsafeRawPointer(newline))
             emitAfterFileStart(UnsafeRawBufferPointer(start: base + start, count: end - start), body)
             start = end + 1

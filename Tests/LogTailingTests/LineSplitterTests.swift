@@ -103,15 +103,49 @@ let splitCases: [SplitCase] = [
     SplitCase("JSON records", "{\"a\":1}\n{\"b\":[1,2]}\n{\"c\":", ["{\"a\":1}", "{\"b\":[1,2]}"], pending: 5),
 ]
 
-/// Feeds `bytes` cut at `cuts` and returns the reported lines and the splitter.
-private func split(_ splitCase: SplitCase, cuts: [Int]) -> ([String], LineSplitter) {
+/// Who takes lines from their start (`LineSplitter.split(_:claimingLinesWith:_:)`) while a case is split.
+enum Claimer: CustomTestStringConvertible, Sendable {
+    /// Takes none: the splitter finds every line's end.
+    case none
+    /// Takes every line it is offered whose `\n` lies in the offered bytes, unless the line
+    /// is blank or ends with `\r`, which it leaves to the splitter as a strict line consumer
+    /// (the decoder) would.
+    case everyPlainLine
+    /// Like `everyPlainLine`, but every other time it is offered a line.
+    case everyOtherPlainLine
+
+    var testDescription: String { "\(self)" }
+}
+
+/// Feeds `bytes` cut at `cuts` with `claimer` taking lines, and returns the lines in order,
+/// taken or reported, and the splitter.
+///
+/// Checks the claim protocol on the way: a chunk's first byte is never offered (it may continue
+/// a partial line or start the file), and no more bytes are offered than a line within the
+/// limit and its `\n` need.
+private func split(_ splitCase: SplitCase, cuts: [Int], claimer: Claimer = .none) -> ([String], LineSplitter) {
     var splitter = LineSplitter(maxLineLength: splitCase.maxLineLength)
     splitter.restart(at: splitCase.resumption)
     var lines: [String] = []
+    var offers = 0
     let bounds = [0] + cuts + [splitCase.bytes.count]
     for index in 0..<(bounds.count - 1) {
         splitCase.bytes[bounds[index]..<bounds[index + 1]].withUnsafeBytes { chunk in
-            splitter.split(chunk) { event in
+            let claim = { (offered: UnsafeRawBufferPointer) -> Int in
+                #expect(offered.baseAddress != chunk.baseAddress, "a chunk's first line offered")
+                #expect(offered.count <= splitCase.maxLineLength + 1, "offered past the limit")
+                offers += 1
+                guard claimer == .everyPlainLine || (claimer == .everyOtherPlainLine && offers.isMultiple(of: 2)),
+                    let newline = offered.firstIndex(of: UInt8(ascii: "\n"))
+                else { return 0 }
+                let line = offered[..<newline]
+                guard line.last != UInt8(ascii: "\r"), line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
+                    return 0
+                }
+                lines.append(String(decoding: line, as: UTF8.self))
+                return newline + 1
+            }
+            splitter.split(chunk, claimingLinesWith: claim) { event in
                 switch event {
                 case .line(let bytes): lines.append(String(decoding: bytes, as: UTF8.self))
                 case .tooLong: lines.append("<too long>")
@@ -155,6 +189,42 @@ private func split(_ splitCase: SplitCase, cuts: [Int]) -> ([String], LineSplitt
         let (lines, splitter) = split(splitCase, cuts: Array(0...splitCase.bytes.count))
         #expect(lines == splitCase.expected)
         #expect(splitter.pendingByteCount == splitCase.pending)
+    }
+
+    /// Lines taken from their start by a consumer come in the same order and leave the same
+    /// partial line as lines the splitter reports, whoever takes which line and wherever the
+    /// chunks are cut.
+    @Test(arguments: splitCases, [Claimer.everyPlainLine, .everyOtherPlainLine])
+    func claimedLines(_ splitCase: SplitCase, claimer: Claimer) {
+        for cut in 0...splitCase.bytes.count {
+            let (lines, splitter) = split(splitCase, cuts: [cut], claimer: claimer)
+            #expect(lines == splitCase.expected, "cut at \(cut)")
+            #expect(splitter.pendingByteCount == splitCase.pending, "cut at \(cut)")
+        }
+        let (lines, _) = split(splitCase, cuts: [], claimer: claimer)
+        #expect(lines == splitCase.expected)
+    }
+
+    /// A claim that takes a line skips it: the body hears only of the others.
+    @Test func claimedLinesAreNotReported() {
+        var splitter = LineSplitter(maxLineLength: 64)
+        var offered: [String] = []
+        var reported: [String] = []
+        Array("first\nmine\nyours\nmine\n".utf8).withUnsafeBytes { chunk in
+            splitter.split(
+                chunk,
+                claimingLinesWith: { bytes in
+                    offered.append(String(decoding: bytes, as: UTF8.self))
+                    return bytes.starts(with: "mine\n".utf8) ? 5 : 0
+                },
+                { event in
+                    if case .line(let bytes) = event { reported.append(String(decoding: bytes, as: UTF8.self)) }
+                }
+            )
+        }
+        #expect(offered == ["mine\nyours\nmine\n", "yours\nmine\n", "mine\n"])
+        #expect(reported == ["first", "yours"])
+        #expect(splitter.pendingByteCount == 0)
     }
 
     @Test func partialLineThenDrop() {

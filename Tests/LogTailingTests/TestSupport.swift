@@ -36,13 +36,15 @@ struct RecordingSink: TailSink {
     private(set) var protocolViolations: [String] = []
     private var chunkFile: TailedFile?
 
-    mutating func consumeChunk(of file: TailedFile, bytes: Int, _ deliverLines: ((LineSplitter.Event) -> Void) -> Void)
-    {
+    mutating func consumeChunk(
+        of file: TailedFile, bytes: Int,
+        _ deliverLines: (_ claim: (UnsafeRawBufferPointer) -> Int, _ body: (LineSplitter.Event) -> Void) -> Void
+    ) {
         if chunkFile != nil { protocolViolations.append("nested chunk") }
         chunkFile = file
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
         var delivered: [String] = []
-        deliverLines { event in
+        deliverLines({ _ in 0 }) { event in
             switch event {
             case .line(let bytes): delivered.append("\(name): \(String(decoding: bytes, as: UTF8.self))")
             case .tooLong: delivered.append("\(name): <too long>")
