@@ -11,5 +11,5 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="/opt/swift/usr/bin:$PATH"
 scratch="${SCRATCH:-$repo/.build-bench}"
 echo "building llm-cost-exporter (release) in $scratch…" >&2
-(cd "$repo" && swift build -c release --scratch-path "$scratch" --product llm-cost-exporter >&2)
+(cd "$repo" && swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product llm-cost-exporter >&2)
 echo "$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/llm-cost-exporter"
