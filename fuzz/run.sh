@@ -35,19 +35,22 @@ usage() {
     exit 2
 }
 
-# The harness, the sources it is compiled with, extra compiler flags and libFuzzer's -max_len.
+# The harness, the sources it is compiled with, the targets those sources import (each built
+# into its own module first), extra compiler flags and libFuzzer's -max_len.
 configure() {
     case "$1" in
     cost-line)
         # Real lines are under 2 KiB; 4 KiB leaves room for deep nesting and long escapes.
         harness=CostLineDecoderFuzzer.swift
         sources=("$root"/Sources/CostRecords/*.swift)
+        dependencies=(CivilCalendar)
         extra_flags=()
         max_len=4096
         ;;
     http-request)
         # The harness's small limits (target 64 bytes, headers 256) are all reached well below 2 KiB.
         harness=HTTPRequestParserFuzzer.swift
+        dependencies=()
         sources=("$root"/Sources/MetricsHTTP/*.swift)
         extra_flags=(-Xcc "-fmodule-map-file=$root/Sources/CZlib/module.modulemap" -lz)
         max_len=2048
@@ -55,6 +58,7 @@ configure() {
     yaml)
         # Config files are a few KiB; 16 KiB lets nesting and long scalars grow past that.
         harness=YAMLParserFuzzer.swift
+        dependencies=()
         sources=("$root"/Sources/ConfigYAML/*.swift)
         extra_flags=()
         max_len=16384
@@ -65,18 +69,28 @@ configure() {
 
 # Compiles fuzz/build/$1 unless it is newer than every file it is made of.
 build() {
-    local target=$1 binary="$root/fuzz/build/$1"
+    local target=$1 binary="$root/fuzz/build/$1" modules="$root/fuzz/build/modules"
     local inputs=("$root/fuzz/harnesses/$harness" "$root/fuzz/harnesses/FuzzInvariant.swift" "${sources[@]}")
-    if [[ -x $binary && -z $(find "${inputs[@]}" "$0" -newer "$binary" 2>/dev/null) ]]; then
+    local dependency_sources=() dependency_flags=() dependency
+    for dependency in "${dependencies[@]}"; do
+        dependency_sources+=("$root/Sources/$dependency"/*.swift)
+        dependency_flags+=(-I "$modules" -L "$modules" "-l$dependency")
+    done
+    if [[ -x $binary && -z $(find "${inputs[@]}" "${dependency_sources[@]}" "$0" -newer "$binary" 2>/dev/null) ]]; then
         return 0
     fi
-    mkdir -p "$root/fuzz/build"
+    mkdir -p "$modules"
     echo "== building $target"
+    local common=(-parse-as-library -sanitize=fuzzer,address -O -g -swift-version 6
+        -enable-upcoming-feature ExistentialAny -package-name llm_cost_exporter)
+    for dependency in "${dependencies[@]}"; do
+        swiftc "${common[@]}" -module-name "$dependency" -emit-library -static -emit-module \
+            -emit-module-path "$modules/$dependency.swiftmodule" "$root/Sources/$dependency"/*.swift \
+            -o "$modules/lib$dependency.a" || exit 2
+    done
     # lld, because gold warns about every address-sanitizer helper symbol it cannot export.
-    swiftc -parse-as-library -sanitize=fuzzer,address -O -g \
-        -swift-version 6 -enable-upcoming-feature ExistentialAny -package-name llm_cost_exporter \
-        -module-name "$(echo "$target" | tr -d -)fuzz" -use-ld=lld \
-        "${extra_flags[@]}" "${inputs[@]}" -o "$binary" || exit 2
+    swiftc "${common[@]}" -module-name "$(echo "$target" | tr -d -)fuzz" -use-ld=lld \
+        "${dependency_flags[@]}" "${extra_flags[@]}" "${inputs[@]}" -o "$binary" || exit 2
 }
 
 # Runs one target for $2 seconds; returns 1 on a finding.

@@ -12,8 +12,11 @@
 /// - decoding is deterministic: the same decoder again, and a decoder that has just decoded
 ///   a line setting every field, give the same outcome, so nothing of an earlier line leaks
 ///   into a later one;
-/// - JSON whitespace (RFC 8259 §2: space, tab, LF, CR) around the line changes nothing:
-///   the outcome with whitespace appended or prepended is the same.
+/// - whitespace within a line (space, tab, CR; a LF ends a line) around the line changes
+///   nothing: the outcome with whitespace appended or prepended is the same;
+/// - decoding the line from its start with its newline and another line after it
+///   (`decodeLine(atStartOf:length:)`) gives the same outcome and the line's length, or
+///   nothing exactly when the scanner rejected the line (it may have been cut by the newline).
 
 /// The mapping the fuzzer decodes with: the built-in names plus two label fields, one flat
 /// and one nested, so that label resolution is exercised too.
@@ -159,5 +162,26 @@ public func costLineDecoderFuzzTest(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     fuzzInvariant(padded == first, "trailing whitespace changes \(first) to \(padded)")
     let indented = decodeCopy(Array("\t ".utf8) + bytes)
     fuzzInvariant(indented == first, "leading whitespace changes \(first) to \(indented)")
+
+    if !bytes.contains(UInt8(ascii: "\n")) {
+        checkLeadingLine(bytes, alone: first)
+    }
     return 0
+}
+
+/// Checks `decodeLine(atStartOf:length:)` on `line` followed by its newline and a line of
+/// another shape, against the outcome of `line` alone.
+private func checkLeadingLine(_ line: [UInt8], alone: OutcomeSnapshot) {
+    var length = 0
+    let leading = (line + Array("\n{\"model\":\"next\"}\n".utf8)).withUnsafeBytes { bytes in
+        sharedDecoder.decodeLine(atStartOf: bytes, length: &length).map(OutcomeSnapshot.init)
+    }
+    let isScanFailure = [OutcomeSnapshot.failure(.invalidJSON), .failure(.invalidUTF8), .failure(.tooDeep)]
+        .contains(alone)
+    if isScanFailure {
+        fuzzInvariant(leading == nil, "a line the scanner rejects (\(alone)) was decoded from its start: \(leading!)")
+    } else {
+        fuzzInvariant(leading == alone, "from its start \(String(describing: leading)), alone \(alone)")
+        fuzzInvariant(length == line.count + 1, "from its start the line is \(length) bytes, not \(line.count + 1)")
+    }
 }
