@@ -90,8 +90,8 @@ public final class CostLineDecoder {
     /// This saves the search for the newline of a well-formed line: the scan that validates
     /// the line finds its end. A line this gives an outcome for gets the same outcome from
     /// `decode(_:)`. For any other line (malformed, blank, without its `\n` in `bytes`, or
-    /// with whitespace other than `\r` after its value) nothing is counted and the caller
-    /// finds the line's end and calls `decode(_:)`.
+    /// with anything but spaces, tabs and `\r` between its value and its `\n`) nothing is
+    /// counted, and the caller finds the line's end and calls `decode(_:)`.
     ///
     /// - Parameters:
     ///   - bytes: Bytes that start with a line, not at the start of its file; the line's

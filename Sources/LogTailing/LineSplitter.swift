@@ -125,8 +125,9 @@ public struct LineSplitter: Sendable {
         // order mark lies behind: the chunk's other lines need none of those checks.
         var start = firstEnd + 1
         while start < chunk.count {
-            let claimed = claim(
-                UnsafeRawBufferPointer(start: base + start, count: min(chunk.count - start, maxLineLength + 1)))
+            let offered = min(chunk.count - start, maxLineLength + 1)
+            let claimed = claim(UnsafeRawBufferPointer(start: base + start, count: offered))
+            precondition(claimed >= 0 && claimed <= offered, "a claim took bytes it was not offered")
             if claimed > 0 {
                 start += claimed
                 continue
