@@ -9,7 +9,19 @@ struct CommandLineFlag: Sendable {
     /// One line of help, with the default.
     let help: String
     /// Applies the flag's value (empty for a switch) to the options.
-    let apply: @Sendable (inout ExporterOptions, String) throws(UsageError) -> Void
+    let apply: @Sendable (inout ExporterOptions, String) throws(FlagValueError) -> Void
+}
+
+/// What is wrong with a flag's value, as the end of a sentence that the parser starts with the
+/// flag's name: `needs a positive whole number, not '0'`.
+struct FlagValueError: Error {
+    /// The words after `flag '--NAME' `.
+    let complaint: String
+
+    /// Creates the complaint about a value.
+    init(_ complaint: String) {
+        self.complaint = complaint
+    }
 }
 
 /// A command line the exporter cannot run with: one sentence naming the flag or value.

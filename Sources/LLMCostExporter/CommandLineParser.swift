@@ -53,7 +53,11 @@ public enum CommandLineParser {
             } else if inlineValue != nil {
                 throw UsageError("flag '--\(name)' takes no value")
             }
-            try flag.apply(&options, value)
+            do {
+                try flag.apply(&options, value)
+            } catch {
+                throw UsageError("flag '--\(name)' \(error.complaint)")
+            }
         }
         return .run(options)
     }
@@ -86,13 +90,13 @@ public enum CommandLineParser {
         CommandLineFlag(
             name: "config", valueName: "FILE",
             help: "A YAML config file; every flag has a key there, and a flag beats the file."
-        ) { options, value throws(UsageError) in
-            guard !value.isEmpty else { throw UsageError("flag '--config' needs a non-empty path") }
+        ) { options, value throws(FlagValueError) in
+            guard !value.isEmpty else { throw FlagValueError("needs a non-empty path") }
             options.configPath = value
         },
         CommandLineFlag(name: "file", valueName: "PATTERN", help: "A JSONL file or glob to read; repeatable. Required.")
-        { options, value throws(UsageError) in
-            guard !value.isEmpty else { throw UsageError("flag '--file' needs a non-empty pattern") }
+        { options, value throws(FlagValueError) in
+            guard !value.isEmpty else { throw FlagValueError("needs a non-empty pattern") }
             options.filePatterns.append(value)
         },
         CommandLineFlag(
@@ -103,9 +107,9 @@ public enum CommandLineParser {
         CommandLineFlag(
             name: "format", valueName: "FORMAT",
             help: "What --once prints: text (Prometheus 0.0.4) or openmetrics. Default text."
-        ) { options, value throws(UsageError) in
+        ) { options, value throws(FlagValueError) in
             guard let format = ExporterOptions.OnceFormat(rawValue: value) else {
-                throw UsageError("flag '--format' takes text or openmetrics, not '\(value)'")
+                throw FlagValueError("takes text or openmetrics, not '\(value)'")
             }
             options.onceFormat = format
         },
@@ -119,87 +123,87 @@ public enum CommandLineParser {
         CommandLineFlag(
             name: "max-line-bytes", valueName: "N",
             help: "Longest line accepted; longer lines are skipped and counted. Default 1048576."
-        ) { options, value throws(UsageError) in
-            options.maxLineBytes = try positiveInteger(value, flag: "max-line-bytes")
+        ) { options, value throws(FlagValueError) in
+            options.maxLineBytes = try positiveInteger(value)
         },
         CommandLineFlag(
             name: "max-providers", valueName: "N",
             help: "Distinct providers kept before new ones are recorded as __other__. Default 50."
-        ) { options, value throws(UsageError) in
-            options.limits.maxProviders = try positiveInteger(value, flag: "max-providers")
+        ) { options, value throws(FlagValueError) in
+            options.limits.maxProviders = try positiveInteger(value)
         },
         CommandLineFlag(
             name: "max-models-per-provider", valueName: "N",
             help: "Distinct models kept per provider before new ones are recorded as __other__. Default 200."
-        ) { options, value throws(UsageError) in
-            options.limits.maxModelsPerProvider = try positiveInteger(value, flag: "max-models-per-provider")
+        ) { options, value throws(FlagValueError) in
+            options.limits.maxModelsPerProvider = try positiveInteger(value)
         },
         CommandLineFlag(
             name: "duration-buckets", valueName: "LIST",
             help: "Comma-separated upper bounds in seconds for llm_request_duration_seconds. Default 0.01,0.02,…,81.92."
-        ) { options, value throws(UsageError) in
-            options.limits.durationBuckets = try buckets(value, flag: "duration-buckets")
+        ) { options, value throws(FlagValueError) in
+            options.limits.durationBuckets = try buckets(value)
         },
         CommandLineFlag(
             name: "cost-buckets", valueName: "LIST",
             help: "Comma-separated upper bounds in USD for llm_request_cost_usd. Default 0.0001,0.0005,…,5."
-        ) { options, value throws(UsageError) in
-            options.limits.costBuckets = try buckets(value, flag: "cost-buckets")
+        ) { options, value throws(FlagValueError) in
+            options.limits.costBuckets = try buckets(value)
         },
         CommandLineFlag(
             name: "poll-interval", valueName: "MS",
             help: "How often files are checked for new lines, in milliseconds. Default 250."
-        ) { options, value throws(UsageError) in
-            options.pollIntervalMilliseconds = try positiveInteger(value, flag: "poll-interval")
+        ) { options, value throws(FlagValueError) in
+            options.pollIntervalMilliseconds = try positiveInteger(value)
         },
         CommandLineFlag(
             name: "start-at", valueName: "WHERE",
             help: "beginning (replay history, the default) or end (skip what files hold at start)."
-        ) { options, value throws(UsageError) in
+        ) { options, value throws(FlagValueError) in
             switch value {
             case "beginning": options.startsAtEnd = false
             case "end": options.startsAtEnd = true
-            default: throw UsageError("flag '--start-at' takes beginning or end, not '\(value)'")
+            default: throw FlagValueError("takes beginning or end, not '\(value)'")
             }
         },
         CommandLineFlag(
             name: "state-file", valueName: "PATH",
             help:
                 "Save counters and file positions here (atomically, every --state-save-interval and on SIGTERM) and resume from it at start."
-        ) { options, value throws(UsageError) in
-            guard !value.isEmpty else { throw UsageError("flag '--state-file' needs a non-empty path") }
+        ) { options, value throws(FlagValueError) in
+            guard !value.isEmpty else { throw FlagValueError("needs a non-empty path") }
             options.stateFilePath = value
         },
         CommandLineFlag(
             name: "state-save-interval", valueName: "SECONDS",
             help: "Seconds between saves of the state file. Default 10."
-        ) { options, value throws(UsageError) in
-            options.stateSaveIntervalSeconds = try positiveInteger(value, flag: "state-save-interval")
+        ) { options, value throws(FlagValueError) in
+            options.stateSaveIntervalSeconds = try positiveInteger(value)
         },
         CommandLineFlag(name: "log-level", valueName: "LEVEL", help: "debug, info, warn or error. Default info.") {
-            options, value throws(UsageError) in
+            options, value throws(FlagValueError) in
             guard let level = LogLevel(rawValue: value) else {
-                throw UsageError("flag '--log-level' takes debug, info, warn or error, not '\(value)'")
+                throw FlagValueError("takes debug, info, warn or error, not '\(value)'")
             }
             options.logLevel = level
         },
     ]
 
-    private static func positiveInteger(_ value: String, flag: String) throws(UsageError) -> Int {
+    private static func positiveInteger(_ value: String) throws(FlagValueError) -> Int {
         guard let number = Int(value), number > 0 else {
-            throw UsageError("flag '--\(flag)' needs a positive whole number, not '\(value)'")
+            throw FlagValueError("needs a positive whole number, not '\(value)'")
         }
         return number
     }
 
-    private static func buckets(_ value: String, flag: String) throws(UsageError) -> [Double] {
+    private static func buckets(_ value: String) throws(FlagValueError) -> [Double] {
         let bounds = value.split(separator: ",").map { Double($0.trimmingPrefix(" ")) }
         guard !bounds.isEmpty, bounds.allSatisfy({ $0.map { $0.isFinite } ?? false }) else {
-            throw UsageError("flag '--\(flag)' needs comma-separated finite numbers, not '\(value)'")
+            throw FlagValueError("needs comma-separated finite numbers, not '\(value)'")
         }
         let numbers = bounds.compactMap { $0 }
         guard MetricLimits.firstUnorderedBound(in: numbers) == nil else {
-            throw UsageError("flag '--\(flag)' needs strictly ascending bounds, not '\(value)'")
+            throw FlagValueError("needs strictly ascending bounds, not '\(value)'")
         }
         return numbers
     }
